@@ -1,0 +1,66 @@
+/* main.c: mieux-actions-cli, the headless tool
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ma-cli.h"
+#include "ma-i18n.h"
+
+static const MaCliCommand commands[] = {
+  { "init", "[--sample-data]", N_ ("Create a database (refuses to overwrite one)"), ma_cli_init },
+  { "list", "[FILTER] [--format table|tsv|json]", N_ ("The Actions that match"), ma_cli_list },
+  { "show", "CODE-OR-UUID", N_ ("One Action with its activities, partners, outputs"), ma_cli_show },
+  { "check", "", N_ ("Integrity and consistency report"), ma_cli_check },
+  { "backup", "-o FILE", N_ ("Online copy through the SQLite backup API"), ma_cli_backup },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n  mieux-actions-cli %s\n\n%s\n", _ ("Usage:"), _ ("COMMAND [OPTIONS…]"),
+           _ ("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *synopsis =
+          g_strdup_printf ("%s %s", commands[i].name, commands[i].parameters);
+      fprintf (out, "  %-40s %s\n", synopsis, _ (commands[i].summary));
+    }
+  fprintf (out, "\n%s\n",
+           _ ("Every command accepts --database FILE and --lang en|fr|es; "
+              "“mieux-actions-cli COMMAND --help” describes its options."));
+}
+
+int
+main (int argc, char **argv)
+{
+  ma_i18n_init ();
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return MA_CLI_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return MA_CLI_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("mieux-actions-cli %s\n", PACKAGE_VERSION);
+      return MA_CLI_OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, _ ("mieux-actions-cli: unknown command “%s”\n"), argv[1]);
+  print_usage (stderr);
+  return MA_CLI_USAGE;
+}

@@ -1,0 +1,36 @@
+/* ma-store-private.h: what other core modules need of the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ma-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3 *ma_store_get_db (MaStore *self);
+
+/* Turns a failed SQLite call into a GError a user can read. */
+void ma_store_set_sqlite_error (GError **error, sqlite3 *db, int rc);
+/* Prepares SQL; on failure sets error and returns NULL. */
+sqlite3_stmt *ma_store_prepare (MaStore *self, const char *sql, GError **error);
+
+/* BEGIN IMMEDIATE … COMMIT, or ROLLBACK on failure; every write goes through them. */
+gboolean ma_store_begin (MaStore *self, GError **error);
+gboolean ma_store_commit (MaStore *self, GError **error);
+void ma_store_rollback (MaStore *self);
+/* Emits MaStore::changed after a committed write (action 0: many records). */
+void ma_store_emit_changed (MaStore *self, gint64 action);
+
+/* An SQL condition on the Actions table aliased "a" that FILTER selects, with its
+ * parameters appended to BINDS (text, positional "?"). NULL filter: "1". */
+char *ma_store_filter_condition (MaStore *self, MaFilter *filter, GPtrArray *binds);
+/* Binds BINDS as text to STMT from parameter FIRST on. */
+void ma_store_bind_texts (sqlite3_stmt *stmt, int first, GPtrArray *binds);
+
+/* The language column suffix: "en", "fr" or "es" for any language name. */
+const char *ma_store_lang_column (const char *lang);
+
+G_END_DECLS

@@ -1,0 +1,670 @@
+/* ma-store.c: opening, creating and migrating the SQLite file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ma-store"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "ma-i18n.h"
+#include "ma-resources.h"
+#include "ma-store-private.h"
+
+/* 'MACT': marks the file as ours, so a foreign SQLite file is refused untouched. */
+#define MA_APPLICATION_ID 0x4d414354
+#define SQL_RESOURCE_DIR "/eu/mieux_initiative/Actions/sql"
+
+struct _MaStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  gboolean created;
+};
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (MaStore, ma_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (ma - store - error - quark, ma_store_error)
+
+void
+ma_store_set_sqlite_error (GError **error, sqlite3 *db, int rc)
+{
+  int code = MA_STORE_ERROR_FAILED;
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+      case SQLITE_FULL:
+        g_set_error_literal (error, MA_STORE_ERROR, MA_STORE_ERROR_DISK_FULL,
+                             _ ("The disk is full: the change was not saved"));
+        return;
+      case SQLITE_READONLY:
+      case SQLITE_PERM:
+      case SQLITE_CANTOPEN:
+        code = MA_STORE_ERROR_READ_ONLY;
+        break;
+      case SQLITE_NOTADB:
+      case SQLITE_CORRUPT:
+        g_set_error_literal (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_A_DATABASE,
+                             _ ("The file is not a MIEUX+ Actions database, or it is damaged"));
+        return;
+      case SQLITE_CONSTRAINT:
+        code = MA_STORE_ERROR_INVALID;
+        break;
+      default:
+        break;
+    }
+  /* Translators: %s is SQLite's own description of the problem, in English. */
+  g_set_error (error, MA_STORE_ERROR, code, _ ("The database refused the change: %s"), detail);
+}
+
+sqlite3 *
+ma_store_get_db (MaStore *self)
+{
+  g_return_val_if_fail (MA_IS_STORE (self), NULL);
+  return self->db;
+}
+
+sqlite3_stmt *
+ma_store_prepare (MaStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      ma_store_set_sqlite_error (error, self->db, rc);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+exec_sql (MaStore *self, const char *sql, GError **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      ma_store_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ma_store_begin (MaStore *self, GError **error)
+{
+  return exec_sql (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+ma_store_commit (MaStore *self, GError **error)
+{
+  if (!exec_sql (self, "COMMIT", error))
+    {
+      ma_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+ma_store_rollback (MaStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+ma_store_emit_changed (MaStore *self, gint64 action)
+{
+  g_signal_emit (self, signals[CHANGED], 0, action);
+}
+
+void
+ma_store_bind_texts (sqlite3_stmt *stmt, int first, GPtrArray *binds)
+{
+  for (guint i = 0; binds != NULL && i < binds->len; i++)
+    sqlite3_bind_text (stmt, first + (int) i, g_ptr_array_index (binds, i), -1, SQLITE_TRANSIENT);
+}
+
+const char *
+ma_store_lang_column (const char *lang)
+{
+  const char *code = ma_i18n_normalize (lang != NULL ? lang : ma_i18n_get_language ());
+  return code != NULL ? code : "en";
+}
+
+static int
+collate_names (void *data, int len_a, const void *a, int len_b, const void *b)
+{
+  g_autofree char *text_a = g_strndup (a, (gsize) len_a);
+  g_autofree char *text_b = g_strndup (b, (gsize) len_b);
+  g_autofree char *key_a = ma_collate_key (text_a);
+  g_autofree char *key_b = ma_collate_key (text_b);
+  int cmp = strcmp (key_a, key_b);
+
+  return cmp != 0 ? cmp : strcmp (text_a, text_b);
+}
+
+static int
+read_int_pragma (MaStore *self, const char *sql, int *value, GError **error)
+{
+  sqlite3_stmt *stmt = ma_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ma_store_set_sqlite_error (error, self->db, rc);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  *value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static char *
+load_resource_text (const char *path, GError **error)
+{
+  g_autoptr (GBytes) bytes = g_resources_lookup_data (path, 0, error);
+
+  if (bytes == NULL)
+    return NULL;
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static char *
+find_migration (int version)
+{
+  g_auto (GStrv) names = g_resources_enumerate_children (SQL_RESOURCE_DIR, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf ("%03d-", version);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_str_has_prefix (names[i], prefix) && g_str_has_suffix (names[i], ".sql"))
+      return g_strdup_printf ("%s/%s", SQL_RESOURCE_DIR, names[i]);
+  return NULL;
+}
+
+/* Countries come from iso-codes, names translated through its gettext domain, with
+ * our corrections and the programme regions from data/. */
+static gboolean
+populate_countries (MaStore *self, GError **error)
+{
+  g_autofree char *json_path = g_build_filename (ISO_CODES_DIR, "iso_3166-1.json", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GHashTable) regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) fixes =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  g_autofree char *region_text = NULL;
+  g_autofree char *names_text = NULL;
+  g_auto (GStrv) lines = NULL;
+  sqlite3_stmt *stmt = NULL;
+  JsonArray *countries;
+  gboolean ok = TRUE;
+
+  region_text = load_resource_text ("/eu/mieux_initiative/Actions/country-regions.txt", error);
+  names_text = load_resource_text ("/eu/mieux_initiative/Actions/country-names.txt", error);
+  if (region_text == NULL || names_text == NULL)
+    return FALSE;
+
+  lines = g_strsplit (region_text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) parts = NULL;
+      g_auto (GStrv) codes = NULL;
+
+      if (lines[i][0] == '#' || strchr (lines[i], ':') == NULL)
+        continue;
+      parts = g_strsplit (lines[i], ":", 2);
+      codes = g_strsplit_set (g_strstrip (parts[1]), " ", -1);
+      for (guint j = 0; codes[j] != NULL; j++)
+        if (codes[j][0] != '\0')
+          g_hash_table_insert (regions, g_strdup (codes[j]), g_strdup (g_strstrip (parts[0])));
+    }
+  g_strfreev (lines);
+  lines = g_strsplit (names_text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) columns = g_strsplit (lines[i], "\t", 4);
+      if (lines[i][0] == '#' || g_strv_length (columns) != 4)
+        continue;
+      char *code = g_strdup (columns[0]);
+      g_hash_table_insert (fixes, code, g_steal_pointer (&columns));
+    }
+
+  if (!json_parser_load_from_file (parser, json_path, NULL))
+    {
+      g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_FAILED,
+                   _ ("The list of countries (%s) cannot be read: is iso-codes installed?"),
+                   json_path);
+      return FALSE;
+    }
+  countries =
+      json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "3166-1");
+
+  stmt = ma_store_prepare (self,
+                           "INSERT INTO country (code, alpha3, numeric, region, name_en, "
+                           "name_fr, name_es) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; ok && i <= json_array_get_length (countries); i++)
+    {
+      const char *code, *alpha3 = NULL, *numeric = NULL, *name;
+      const char *const langs[] = { "en", "fr", "es" };
+      char **fix;
+      int rc;
+
+      if (i < json_array_get_length (countries))
+        {
+          JsonObject *country = json_array_get_object_element (countries, i);
+          code = json_object_get_string_member (country, "alpha_2");
+          alpha3 = json_object_get_string_member_with_default (country, "alpha_3", NULL);
+          numeric = json_object_get_string_member_with_default (country, "numeric", NULL);
+          name = json_object_get_string_member_with_default (
+              country, "common_name", json_object_get_string_member (country, "name"));
+        }
+      else
+        {
+          /* Kosovo is not in ISO 3166-1; XK is the code in common use. */
+          code = "XK";
+          alpha3 = "XKX";
+          name = "Kosovo";
+        }
+
+      fix = g_hash_table_lookup (fixes, code);
+      sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, alpha3, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, numeric, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, g_hash_table_lookup (regions, code), -1, SQLITE_TRANSIENT);
+      for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+        {
+          g_autoptr (MaLanguageScope) scope = NULL;
+          const char *translated;
+
+          if (fix != NULL && fix[l + 1][0] != '\0')
+            translated = g_strstrip (fix[l + 1]);
+          else
+            {
+              scope = ma_language_scope_new (langs[l]);
+              translated = g_dgettext ("iso_3166-1", name);
+            }
+          sqlite3_bind_text (stmt, 5 + (int) l, translated, -1, SQLITE_TRANSIENT);
+        }
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          ma_store_set_sqlite_error (error, self->db, rc);
+          ok = FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+migrate (MaStore *self, int from, GError **error)
+{
+  for (int version = from + 1; version <= MA_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *path = find_migration (version);
+      g_autofree char *sql = NULL;
+      g_autofree char *set_version = NULL;
+
+      if (path == NULL || (sql = load_resource_text (path, error)) == NULL)
+        {
+          if (path == NULL)
+            g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_FAILED, "missing migration %03d",
+                         version);
+          return FALSE;
+        }
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+      if (!ma_store_begin (self, error))
+        return FALSE;
+      if (!exec_sql (self, sql, error) || (version == 1 && !populate_countries (self, error)) ||
+          !exec_sql (self, set_version, error))
+        {
+          ma_store_rollback (self);
+          return FALSE;
+        }
+      if (!ma_store_commit (self, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+ma_store_finalize (GObject *object)
+{
+  MaStore *self = MA_STORE (object);
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (ma_store_parent_class)->finalize (object);
+}
+
+static void
+ma_store_class_init (MaStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ma_store_finalize;
+
+  /**
+   * MaStore::changed:
+   * @action: the Action whose data changed, or 0 when several may have
+   *
+   * Emitted after each committed write.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+ma_store_init (MaStore *self)
+{
+}
+
+char *
+ma_store_default_path (void)
+{
+  const char *env = g_getenv ("MIEUX_ACTIONS_DB");
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "mieux-actions", "actions.db", NULL);
+}
+
+MaStore *
+ma_store_open (const char *path, MaStoreOpenFlags flags, GError **error)
+{
+  g_autoptr (MaStore) self = NULL;
+  gboolean exists;
+  int version = 0, application_id = 0, n_tables = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  ma_resources_register ();
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (exists && (flags & MA_STORE_OPEN_MUST_CREATE))
+    {
+      g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_EXISTS,
+                   _ ("“%s” already exists: it was left as it is"), path);
+      return NULL;
+    }
+  if (!exists && !(flags & (MA_STORE_OPEN_CREATE | MA_STORE_OPEN_MUST_CREATE)))
+    {
+      g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_FOUND,
+                   _ ("There is no database at “%s”"), path);
+      return NULL;
+    }
+  if (!exists)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_READ_ONLY,
+                       _ ("The folder “%s” cannot be created: %s"), dir, g_strerror (saved));
+          return NULL;
+        }
+    }
+
+  self = g_object_new (MA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE),
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      ma_store_set_sqlite_error (error, self->db, rc);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Read only, before anything writes: a foreign or newer file stays untouched. */
+  if (!read_int_pragma (self, "PRAGMA application_id", &application_id, error) ||
+      !read_int_pragma (self, "PRAGMA user_version", &version, error) ||
+      !read_int_pragma (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
+    {
+      if (error != NULL && *error != NULL && (*error)->code != MA_STORE_ERROR_READ_ONLY)
+        {
+          g_clear_error (error);
+          g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_A_DATABASE,
+                       _ ("“%s” is not a MIEUX+ Actions database, or it is damaged"), path);
+        }
+      return NULL;
+    }
+  if ((application_id != 0 && application_id != MA_APPLICATION_ID) ||
+      (application_id == 0 && n_tables > 0))
+    {
+      g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_A_DATABASE,
+                   _ ("“%s” is an SQLite file of another program: it was left as it is"), path);
+      return NULL;
+    }
+  if (version > MA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NEWER_VERSION,
+                   _ ("“%s” was written by a newer version of MIEUX+ Actions (database "
+                      "version %d, this program knows up to %d): it was left as it is"),
+                   path, version, MA_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  sqlite3_create_collation_v2 (self->db, "MA_NAME", SQLITE_UTF8, NULL, collate_names, NULL);
+  if (!exec_sql (self,
+                 "PRAGMA foreign_keys = ON;"
+                 "PRAGMA journal_mode = WAL;"
+                 "PRAGMA synchronous = NORMAL;",
+                 error))
+    return NULL;
+  if (version == 0)
+    {
+      g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", MA_APPLICATION_ID);
+      if (!exec_sql (self, set_id, error))
+        return NULL;
+      self->created = TRUE;
+    }
+  if (!migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+ma_store_get_path (MaStore *self)
+{
+  g_return_val_if_fail (MA_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+ma_store_get_created (MaStore *self)
+{
+  g_return_val_if_fail (MA_IS_STORE (self), FALSE);
+  return self->created;
+}
+
+gboolean
+ma_store_load_sample_data (MaStore *self, GError **error)
+{
+  g_autofree char *sql = NULL;
+  int n_actions = 0;
+
+  g_return_val_if_fail (MA_IS_STORE (self), FALSE);
+
+  if (!read_int_pragma (self, "SELECT count(*) FROM action", &n_actions, error))
+    return FALSE;
+  if (n_actions > 0)
+    {
+      g_set_error_literal (error, MA_STORE_ERROR, MA_STORE_ERROR_EXISTS,
+                           _ ("The sample Actions can only be added to an empty database"));
+      return FALSE;
+    }
+  sql = load_resource_text ("/eu/mieux_initiative/Actions/sample-actions.sql", error);
+  if (sql == NULL || !ma_store_begin (self, error))
+    return FALSE;
+  if (!exec_sql (self, sql, error))
+    {
+      ma_store_rollback (self);
+      return FALSE;
+    }
+  if (!ma_store_commit (self, error))
+    return FALSE;
+  ma_store_emit_changed (self, 0);
+  return TRUE;
+}
+
+gboolean
+ma_store_backup (MaStore *self, const char *destination, GError **error)
+{
+  sqlite3 *target = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (MA_IS_STORE (self), FALSE);
+
+  if (g_file_test (destination, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_EXISTS,
+                   _ ("“%s” already exists: choose another name for the backup"), destination);
+      return FALSE;
+    }
+  rc = sqlite3_open_v2 (destination, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      ma_store_set_sqlite_error (error, target, rc);
+      sqlite3_close (target);
+      return FALSE;
+    }
+  backup = sqlite3_backup_init (target, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      ma_store_set_sqlite_error (error, target, sqlite3_errcode (target));
+      sqlite3_close (target);
+      g_unlink (destination);
+      return FALSE;
+    }
+  do
+    {
+      rc = sqlite3_backup_step (backup, 256);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (20);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      ma_store_set_sqlite_error (error, target, rc);
+      sqlite3_close (target);
+      g_unlink (destination);
+      return FALSE;
+    }
+  /* A backup is one self-contained file, not a WAL pair. */
+  sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_close (target);
+  return TRUE;
+}
+
+static void
+add_problems (MaStore *self, GPtrArray *problems, const char *sql, const char *format)
+{
+  sqlite3_stmt *stmt = ma_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *a = (const char *) sqlite3_column_text (stmt, 0);
+      const char *b = (const char *) sqlite3_column_text (stmt, 1);
+      g_ptr_array_add (problems, g_strdup_printf (format, a ? a : "", b ? b : ""));
+    }
+  sqlite3_finalize (stmt);
+}
+
+GPtrArray *
+ma_store_check (MaStore *self, GPtrArray **warnings, GError **error)
+{
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MA_IS_STORE (self), NULL);
+
+  stmt = ma_store_prepare (self, "PRAGMA integrity_check", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_ ("Storage: %s"), line));
+    }
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_exec (self->db, "INSERT INTO action_fts (action_fts) VALUES ('integrity-check')",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    g_ptr_array_add (problems, g_strdup (_ ("The search index is damaged")));
+
+  add_problems (self, problems, "SELECT \"table\", parent FROM pragma_foreign_key_check",
+                _ ("A record of “%s” refers to a missing record of “%s”"));
+  /* Gaps in what is known are warnings, not errors. */
+  /* Translators: %1$s is an Action's code or title. */
+  add_problems (self, notes,
+                "SELECT coalesce (code, title), '' FROM action a WHERE NOT EXISTS "
+                "(SELECT 1 FROM action_theme t WHERE t.action = a.id) ORDER BY 1",
+                _ ("%1$s has no thematic area"));
+  add_problems (self, problems,
+                "SELECT coalesce (code, title), '' FROM action a WHERE start_date IS NOT NULL "
+                "AND end_date IS NOT NULL AND end_hi < start_lo ORDER BY 1",
+                _ ("%1$s ends before it starts"));
+  add_problems (self, notes,
+                "SELECT coalesce (a.code, a.title), c.code FROM action a "
+                "JOIN action_country ac ON ac.action = a.id JOIN country c ON c.code = "
+                "ac.country WHERE a.region IS NOT NULL AND c.region IS NOT NULL AND c.region "
+                "<> a.region AND NOT EXISTS (SELECT 1 FROM action_country x JOIN country y ON "
+                "y.code = x.country WHERE x.action = a.id AND y.region = a.region) ORDER BY 1",
+                _ ("%1$s is in a region none of its countries belongs to (%2$s)"));
+  add_problems (self, problems,
+                "WITH RECURSIVE chain (start, id, depth) AS (SELECT id, builds_on, 1 FROM "
+                "action WHERE builds_on IS NOT NULL UNION ALL SELECT chain.start, a.builds_on, "
+                "depth + 1 FROM chain JOIN action a ON a.id = chain.id WHERE a.builds_on IS NOT "
+                "NULL AND depth < 100) SELECT DISTINCT coalesce (a.code, a.title), '' FROM chain "
+                "JOIN action a ON a.id = chain.start WHERE chain.id = chain.start",
+                _ ("%1$s builds on itself through a chain of Actions"));
+  add_problems (self, problems,
+                "SELECT coalesce (a.code, a.title), v.start_date FROM activity v JOIN action a "
+                "ON a.id = v.action WHERE v.start_date IS NOT NULL AND ((a.end_hi IS NOT NULL "
+                "AND substr (v.start_date, 1, length (a.end_date)) > a.end_date)) ORDER BY 1",
+                _ ("%1$s has an activity (%2$s) after the Action’s end"));
+  if (warnings != NULL)
+    *warnings = g_steal_pointer (&notes);
+  return g_steal_pointer (&problems);
+}
