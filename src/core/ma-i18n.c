@@ -35,6 +35,12 @@ find_localedir (void)
   return g_strdup (LOCALEDIR);
 }
 
+static void
+reload_catalogues (void)
+{
+  ++_nl_msg_cat_cntr;
+}
+
 void
 ma_i18n_init (void)
 {
@@ -51,6 +57,23 @@ ma_i18n_init (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   bind_textdomain_codeset ("iso_3166-1", "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* GLib decides once, at the first g_dgettext() call, whether to translate at all,
+   * and says no for good when that first call finds no catalogue in a locale such
+   * as C.UTF-8 (English session, LANGUAGE=en). Make the first call with a language
+   * we ship, so that switching to French or Spanish later (--lang, a presentation
+   * in another language) still translates. */
+  {
+    g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+    g_setenv ("LANGUAGE", "fr", TRUE);
+    reload_catalogues ();
+    (void) g_dgettext (GETTEXT_PACKAGE, "");
+    if (saved != NULL)
+      g_setenv ("LANGUAGE", saved, TRUE);
+    else
+      g_unsetenv ("LANGUAGE");
+    reload_catalogues ();
+  }
 }
 
 const char *
@@ -66,12 +89,6 @@ ma_i18n_normalize (const char *lang)
       strcmp (lang, "POSIX") == 0)
     return "en";
   return NULL;
-}
-
-static void
-reload_catalogues (void)
-{
-  ++_nl_msg_cat_cntr;
 }
 
 void

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <libintl.h>
 #include <string.h>
 
 #include "ma-i18n.h"
@@ -309,7 +310,7 @@ populate_countries (MaStore *self, GError **error)
           else
             {
               scope = ma_language_scope_new (langs[l]);
-              translated = g_dgettext ("iso_3166-1", name);
+              translated = dgettext ("iso_3166-1", name);
             }
           sqlite3_bind_text (stmt, 5 + (int) l, translated, -1, SQLITE_TRANSIENT);
         }

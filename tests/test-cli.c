@@ -1,0 +1,215 @@
+/* test-cli.c: mieux-actions-cli as a user runs it: output, exit status, messages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+static char *tmpdir;
+static char *db;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+cli (Run *run, const char *first, ...)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) env = g_get_environ ();
+  va_list ap;
+  int wait_status;
+
+  g_ptr_array_add (args, (char *) g_getenv ("MA_CLI"));
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  env = g_environ_setenv (env, "LANGUAGE", "en", TRUE);
+  env = g_environ_unsetenv (env, "MIEUX_ACTIONS_DB");
+  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static void
+test_init (void)
+{
+  g_auto (Run) run = { 0 };
+  g_auto (Run) again = { 0 };
+
+  cli (&run, "init", "--sample-data", "--database", db, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  /* init never overwrites: exit 1, one line on stderr. */
+  cli (&again, "init", "--database", db, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_cmpuint (count_lines (again.err), ==, 1);
+  g_assert_true (g_str_has_prefix (again.err, "mieux-actions-cli: "));
+  g_assert_nonnull (strstr (again.err, "already exists"));
+}
+
+static void
+test_list_formats (void)
+{
+  g_auto (Run) table = { 0 };
+  g_auto (Run) tsv = { 0 };
+  g_auto (Run) json = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonArray *array;
+
+  cli (&table, "list", "--database", db, NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_cmpuint (count_lines (table.out), ==, 16); /* header + 15 */
+  g_assert_nonnull (strstr (table.out, "Gran Chaco"));
+  g_assert_nonnull (strstr (table.out, "In preparation"));
+
+  cli (&tsv, "list", "--database", db, "--format", "tsv", "--region", "lac", NULL);
+  g_assert_cmpint (tsv.status, ==, 0);
+  g_assert_cmpuint (count_lines (tsv.out), ==, 7);
+  g_assert_true (g_str_has_prefix (tsv.out, "code\ttitle\tregion\tstatus\t"));
+
+  cli (&json, "list", "--database", db, "--format", "json", "--country", "py", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  json_parser_load_from_data (parser, json.out, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "code"),
+                   ==, "Gran Chaco");
+}
+
+static void
+test_list_filters (void)
+{
+  const struct
+  {
+    const char *option, *value;
+    guint rows;
+  } cases[] = {
+    { "--status", "ongoing", 8 },   { "--region", "asia", 3 },       { "--country", "KZ", 1 },
+    { "--theme", "protection", 3 }, { "--type", "regional", 1 },     { "--partner", "UNHCR", 1 },
+    { "--year", "2021", 6 },        { "--search", "protección", 2 }, { "--search", "chac", 1 },
+    { "--from", "2022", 4 },        { "--to", "2020", 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Run) run = { 0 };
+      cli (&run, "list", "--database", db, "--format", "tsv", cases[i].option, cases[i].value,
+           NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      if (count_lines (run.out) != cases[i].rows + 1)
+        g_error ("%s %s: %u rows, expected %u\n%s", cases[i].option, cases[i].value,
+                 count_lines (run.out) - 1, cases[i].rows, run.out);
+    }
+}
+
+static void
+test_errors (void)
+{
+  g_auto (Run) status = { 0 };
+  g_auto (Run) usage = { 0 };
+  g_auto (Run) missing = { 0 };
+  g_auto (Run) show = { 0 };
+  g_auto (Run) unknown = { 0 };
+  g_auto (Run) date = { 0 };
+  g_autofree char *nowhere = g_build_filename (tmpdir, "none.db", NULL);
+
+  cli (&status, "list", "--database", db, "--status", "finished", NULL);
+  g_assert_cmpint (status.status, ==, 1);
+  g_assert_cmpstr (status.err, ==, "mieux-actions-cli: “finished” is not a status\n");
+
+  cli (&usage, "list", "--database", db, "--format", "xml", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+  cli (&unknown, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+
+  cli (&missing, "list", "--database", nowhere, NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_cmpuint (count_lines (missing.err), ==, 1);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+
+  cli (&show, "show", "Atlantis", "--database", db, NULL);
+  g_assert_cmpint (show.status, ==, 1);
+  g_assert_cmpstr (show.err, ==, "mieux-actions-cli: There is no Action “Atlantis”\n");
+
+  cli (&date, "list", "--database", db, "--from", "2021-13", NULL);
+  g_assert_cmpint (date.status, ==, 1);
+  g_assert_cmpuint (count_lines (date.err), ==, 1);
+}
+
+static void
+test_show_check_backup (void)
+{
+  g_auto (Run) show = { 0 };
+  g_auto (Run) check = { 0 };
+  g_auto (Run) backup = { 0 };
+  g_auto (Run) listed = { 0 };
+  g_autofree char *copy = g_build_filename (tmpdir, "copy.db", NULL);
+
+  cli (&show, "show", "costa rica", "--database", db, NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_true (g_str_has_prefix (show.out, "Migration in times of crisis\n"));
+  g_assert_nonnull (strstr (show.out, "Thematic areas: Migration and health, International "
+                                      "protection and asylum\n"));
+  g_assert_nonnull (strstr (show.out, "Knowledge and practice exchange session · Online · 2021"));
+  g_assert_nonnull (strstr (show.out, "Protocol — Protocol to assist"));
+
+  cli (&check, "check", "--database", db, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_nonnull (strstr (check.out, "No problems found."));
+
+  cli (&backup, "backup", "-o", copy, "--database", db, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  cli (&listed, "list", "--database", copy, "--format", "tsv", NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_cmpuint (count_lines (listed.out), ==, 16);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (g_getenv ("MA_CLI"));
+
+  tmpdir = g_dir_make_tmp ("ma-cli-XXXXXX", NULL);
+  db = g_build_filename (tmpdir, "actions.db", NULL);
+
+  g_test_add_func ("/cli/init", test_init);
+  g_test_add_func ("/cli/list-formats", test_list_formats);
+  g_test_add_func ("/cli/list-filters", test_list_filters);
+  g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/show-check-backup", test_show_check_backup);
+  return g_test_run ();
+}
