@@ -120,7 +120,7 @@ ma_cli_list (int argc, char **argv)
     { NULL }
   };
   g_autoptr (GOptionContext) context =
-      ma_cli_context_new ("list", "[FILTER] [--format table|tsv|json]",
+      ma_cli_context_new ("list", N_ ("[FILTER] [--format table|tsv|json]"),
                           N_ ("List the Actions that match."), &options, TRUE);
   g_autoptr (GError) error = NULL;
   g_autoptr (MaStore) store = NULL;
@@ -472,7 +472,7 @@ ma_cli_backup (int argc, char **argv)
                                      N_ ("The backup file to write"), N_ ("FILE") },
                                    { NULL } };
   g_autoptr (GOptionContext) context = ma_cli_context_new (
-      "backup", "-o FILE", N_ ("Copy the database while it may be in use (SQLite backup)."),
+      "backup", N_ ("-o FILE"), N_ ("Copy the database while it may be in use (SQLite backup)."),
       &options, FALSE);
   g_autoptr (GError) error = NULL;
   g_autoptr (MaStore) store = NULL;

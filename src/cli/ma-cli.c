@@ -52,9 +52,12 @@ ma_cli_context_new (const char *name,
       N_ ("Only Actions whose known period starts by this date"), N_ ("DATE") },
     { NULL }
   };
-  g_autofree char *synopsis = g_strdup_printf ("%s %s", name, parameters ? parameters : "");
-  GOptionContext *context = g_option_context_new (synopsis);
+  /* GOption prints "PRGNAME [OPTION…] PARAMETERS": "mieux-actions-cli show [OPTION…] CODE". */
+  g_autofree char *prgname = g_strdup_printf ("mieux-actions-cli %s", name);
+  GOptionContext *context = g_option_context_new (parameters ? parameters : "");
   GOptionGroup *group;
+
+  g_set_prgname (prgname);
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _ (summary));

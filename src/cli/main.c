@@ -26,8 +26,9 @@ print_usage (FILE *out)
            _ ("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_autofree char *synopsis =
-          g_strdup_printf ("%s %s", commands[i].name, commands[i].parameters);
+      /* The parameters are marked where the command builds its options. */
+      g_autofree char *synopsis = g_strdup_printf (
+          "%s %s", commands[i].name, commands[i].parameters[0] ? _ (commands[i].parameters) : "");
       fprintf (out, "  %-40s %s\n", synopsis, _ (commands[i].summary));
     }
   fprintf (out, "\n%s\n",
@@ -35,10 +36,32 @@ print_usage (FILE *out)
               "“mieux-actions-cli COMMAND --help” describes its options."));
 }
 
+/* --lang applies to all a command prints, its --help included: GOption prints the help
+ * while it parses, before the command could apply the option. A wrong value is left
+ * for the command to report. */
+static void
+apply_lang_option (int argc, char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      const char *value = NULL;
+
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      if (g_str_has_prefix (argv[i], "--lang="))
+        value = argv[i] + strlen ("--lang=");
+      else if (strcmp (argv[i], "--lang") == 0 && i + 1 < argc)
+        value = argv[i + 1];
+      if (value != NULL && ma_i18n_normalize (value) != NULL)
+        ma_i18n_set_language (value);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   ma_i18n_init ();
+  apply_lang_option (argc, argv);
 
   if (argc < 2)
     {

@@ -416,7 +416,7 @@ ma_store_get_action (MaStore *self, gint64 id, const char *lang, GError **error)
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_FOUND,
-                     _ ("There is no Action number %" G_GINT64_FORMAT), id);
+                     _ ("There is no Action number %lld"), (long long) id);
       else
         ma_store_set_sqlite_error (error, ma_store_get_db (self), rc);
       sqlite3_finalize (stmt);
@@ -562,7 +562,7 @@ ma_store_duplicate_action (MaStore *self, gint64 id, GError **error)
   if (title == NULL)
     {
       g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_FOUND,
-                   _ ("There is no Action number %" G_GINT64_FORMAT), id);
+                   _ ("There is no Action number %lld"), (long long) id);
       return -1;
     }
   /* Translators: the title of a duplicated Action; %s is the original title. */
@@ -739,7 +739,7 @@ ma_store_set_action_field (
     {
       ma_store_rollback (self);
       g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_FOUND,
-                   _ ("There is no Action number %" G_GINT64_FORMAT), id);
+                   _ ("There is no Action number %lld"), (long long) id);
       return FALSE;
     }
   if (!ma_store_commit (self, error))
@@ -816,7 +816,7 @@ set_links (MaStore *self,
   if (query_id (self, "SELECT id FROM action WHERE id = ?", NULL, id, NULL) == 0)
     {
       g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_FOUND,
-                   _ ("There is no Action number %" G_GINT64_FORMAT), id);
+                   _ ("There is no Action number %lld"), (long long) id);
       return FALSE;
     }
   if (!ma_store_begin (self, error))
@@ -889,7 +889,7 @@ ma_store_set_action_partners (
       if (query_id (self, "SELECT id FROM partner WHERE id = ?", NULL, partners[i], NULL) <= 0)
         {
           g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_INVALID,
-                       _ ("There is no partner number %" G_GINT64_FORMAT), partners[i]);
+                       _ ("There is no partner number %lld"), (long long) partners[i]);
           return FALSE;
         }
       g_ptr_array_add (values, g_strdup_printf ("%" G_GINT64_FORMAT, partners[i]));
@@ -945,7 +945,7 @@ ma_store_delete_action (MaStore *self, gint64 id, GError **error)
       query_id (self, "SELECT id FROM action WHERE id = ?", NULL, id, NULL) <= 0)
     {
       g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_FOUND,
-                   _ ("There is no Action number %" G_GINT64_FORMAT), id);
+                   _ ("There is no Action number %lld"), (long long) id);
       goto fail;
     }
   if (!record_history (self, "action", id, "*deleted*", snapshot, NULL, error))
@@ -1276,7 +1276,7 @@ ma_store_create_activity (MaStore *self, gint64 action, const char *kind, GError
   if (query_id (self, "SELECT id FROM action WHERE id = ?", NULL, action, NULL) <= 0)
     {
       g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_FOUND,
-                   _ ("There is no Action number %" G_GINT64_FORMAT), action);
+                   _ ("There is no Action number %lld"), (long long) action);
       return -1;
     }
   if (!ma_store_begin (self, error))
@@ -1442,7 +1442,7 @@ ma_store_create_output (
   if (query_id (self, "SELECT id FROM action WHERE id = ?", NULL, action, NULL) <= 0)
     {
       g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_FOUND,
-                   _ ("There is no Action number %" G_GINT64_FORMAT), action);
+                   _ ("There is no Action number %lld"), (long long) action);
       return -1;
     }
   if (!ma_store_begin (self, error))
