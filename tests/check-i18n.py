@@ -57,9 +57,14 @@ TRANSLATABLE = re.compile(
 
 results = []
 
+# While other work lands strings between two translation passes, MA_I18N_PENDING=todo
+# reports untranslated strings as TAP TODO (listed, not failing); without it they fail.
+PENDING = os.environ.get('MA_I18N_PENDING') == 'todo'
 
-def check(ok, name, details=''):
-    results.append((ok, name, details))
+
+def check(ok, name, details='', todo=False):
+    results.append((ok, name + (' # TODO translation pass pending' if todo and not ok else ''),
+                    details))
 
 
 def run(args, **kw):
@@ -259,7 +264,7 @@ for lang in read_list(os.path.join(PO, 'LINGUAS')):
             todo.append('untranslated: ' + repr(label))
     check(not todo and 'fuzzy' not in line and 'untranslated' not in line,
           '%s.po is 100%% translated against the current sources (%s)' % (lang, line),
-          '\n'.join(todo))
+          '\n'.join(todo), todo=PENDING)
 
     typo = []
     for e in entries:
@@ -291,7 +296,7 @@ failed = 0
 for n, (ok, name, details) in enumerate(results, 1):
     print('%s %d - %s' % ('ok' if ok else 'not ok', n, name))
     if not ok:
-        failed += 1
+        failed += '# TODO' not in name
         for l in details.splitlines():
             print('# ' + l)
 sys.exit(1 if failed else 0)
