@@ -217,6 +217,12 @@ CREATE TABLE history (
 ) STRICT;
 CREATE INDEX history_record ON history (record, record_id);
 
+-- Flags the store sets inside a transaction: 'defer-fts' while a bulk import
+-- writes many rows, after which the store rebuilds the index rows it touched once.
+CREATE TABLE store_flag (
+  name TEXT PRIMARY KEY
+) STRICT, WITHOUT ROWID;
+
 -- Full-text index: title (all languages), code, summary (all languages), partner
 -- names and notes, accents folded, prefix indexes for 2 and 3 letters. Kept by the
 -- triggers below; the rowid is the action's id.
@@ -239,44 +245,53 @@ SELECT a.id AS id,
        coalesce (a.notes, '') AS notes
 FROM action a;
 
-CREATE TRIGGER action_fts_insert AFTER INSERT ON action BEGIN
+CREATE TRIGGER action_fts_insert AFTER INSERT ON action
+WHEN NOT EXISTS (SELECT 1 FROM store_flag WHERE name = 'defer-fts') BEGIN
   INSERT INTO action_fts (rowid, title, code, summary, partners, notes)
     SELECT * FROM action_fts_row WHERE id = new.id;
 END;
-CREATE TRIGGER action_fts_update AFTER UPDATE OF title, code, summary, notes ON action BEGIN
+CREATE TRIGGER action_fts_update AFTER UPDATE OF title, code, summary, notes ON action
+WHEN NOT EXISTS (SELECT 1 FROM store_flag WHERE name = 'defer-fts') BEGIN
   DELETE FROM action_fts WHERE rowid = old.id;
   INSERT INTO action_fts (rowid, title, code, summary, partners, notes)
     SELECT * FROM action_fts_row WHERE id = new.id;
 END;
-CREATE TRIGGER action_fts_delete AFTER DELETE ON action BEGIN
+CREATE TRIGGER action_fts_delete AFTER DELETE ON action
+WHEN NOT EXISTS (SELECT 1 FROM store_flag WHERE name = 'defer-fts') BEGIN
   DELETE FROM action_fts WHERE rowid = old.id;
 END;
-CREATE TRIGGER action_text_fts_insert AFTER INSERT ON action_text BEGIN
+CREATE TRIGGER action_text_fts_insert AFTER INSERT ON action_text
+WHEN NOT EXISTS (SELECT 1 FROM store_flag WHERE name = 'defer-fts') BEGIN
   DELETE FROM action_fts WHERE rowid = new.action;
   INSERT INTO action_fts (rowid, title, code, summary, partners, notes)
     SELECT * FROM action_fts_row WHERE id = new.action;
 END;
-CREATE TRIGGER action_text_fts_update AFTER UPDATE ON action_text BEGIN
+CREATE TRIGGER action_text_fts_update AFTER UPDATE ON action_text
+WHEN NOT EXISTS (SELECT 1 FROM store_flag WHERE name = 'defer-fts') BEGIN
   DELETE FROM action_fts WHERE rowid = new.action;
   INSERT INTO action_fts (rowid, title, code, summary, partners, notes)
     SELECT * FROM action_fts_row WHERE id = new.action;
 END;
-CREATE TRIGGER action_text_fts_delete AFTER DELETE ON action_text BEGIN
+CREATE TRIGGER action_text_fts_delete AFTER DELETE ON action_text
+WHEN NOT EXISTS (SELECT 1 FROM store_flag WHERE name = 'defer-fts') BEGIN
   DELETE FROM action_fts WHERE rowid = old.action;
   INSERT INTO action_fts (rowid, title, code, summary, partners, notes)
     SELECT * FROM action_fts_row WHERE id = old.action;
 END;
-CREATE TRIGGER action_partner_fts_insert AFTER INSERT ON action_partner BEGIN
+CREATE TRIGGER action_partner_fts_insert AFTER INSERT ON action_partner
+WHEN NOT EXISTS (SELECT 1 FROM store_flag WHERE name = 'defer-fts') BEGIN
   DELETE FROM action_fts WHERE rowid = new.action;
   INSERT INTO action_fts (rowid, title, code, summary, partners, notes)
     SELECT * FROM action_fts_row WHERE id = new.action;
 END;
-CREATE TRIGGER action_partner_fts_delete AFTER DELETE ON action_partner BEGIN
+CREATE TRIGGER action_partner_fts_delete AFTER DELETE ON action_partner
+WHEN NOT EXISTS (SELECT 1 FROM store_flag WHERE name = 'defer-fts') BEGIN
   DELETE FROM action_fts WHERE rowid = old.action;
   INSERT INTO action_fts (rowid, title, code, summary, partners, notes)
     SELECT * FROM action_fts_row WHERE id = old.action;
 END;
-CREATE TRIGGER partner_fts_rename AFTER UPDATE OF name ON partner BEGIN
+CREATE TRIGGER partner_fts_rename AFTER UPDATE OF name ON partner
+WHEN NOT EXISTS (SELECT 1 FROM store_flag WHERE name = 'defer-fts') BEGIN
   DELETE FROM action_fts WHERE rowid IN (SELECT action FROM action_partner WHERE partner = new.id);
   INSERT INTO action_fts (rowid, title, code, summary, partners, notes)
     SELECT * FROM action_fts_row

@@ -15,6 +15,10 @@ static const MaCliCommand commands[] = {
   { "init", "[--sample-data]", N_ ("Create a database (refuses to overwrite one)"), ma_cli_init },
   { "list", "[FILTER] [--format table|tsv|json]", N_ ("The Actions that match"), ma_cli_list },
   { "show", "CODE-OR-UUID", N_ ("One Action with its activities, partners, outputs"), ma_cli_show },
+  { "export", "--format csv|xlsx|json|iati [FILTER] [--columns a,b,c] -o FILE",
+    N_("Write the Actions that match to a file"), ma_cli_export },
+  { "import", "--format csv|json [--mode add|update] [--dry-run] FILE",
+    N_("Read Actions from a file, all or nothing"), ma_cli_import },
   { "check", "", N_ ("Integrity and consistency report"), ma_cli_check },
   { "backup", "-o FILE", N_ ("Online copy through the SQLite backup API"), ma_cli_backup },
 };

@@ -55,6 +55,7 @@ ma_i18n_init (void)
 
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  bindtextdomain ("iso_3166-1", ISO_CODES_LOCALEDIR);
   bind_textdomain_codeset ("iso_3166-1", "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

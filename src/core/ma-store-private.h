@@ -30,6 +30,13 @@ char *ma_store_filter_condition (MaStore *self, MaFilter *filter, GPtrArray *bin
 /* Binds BINDS as text to STMT from parameter FIRST on. */
 void ma_store_bind_texts (sqlite3_stmt *stmt, int first, GPtrArray *binds);
 
+/* Bulk writes inside one transaction: the search index is not kept row by row
+ * between these two calls; ma_store_reindex_touched rebuilds the rows of the
+ * Actions passed to ma_store_touch_action. */
+gboolean ma_store_defer_search_index (MaStore *self, GError **error);
+gboolean ma_store_touch_action (MaStore *self, gint64 id, GError **error);
+gboolean ma_store_reindex_touched (MaStore *self, GError **error);
+
 /* The language column suffix: "en", "fr" or "es" for any language name. */
 const char *ma_store_lang_column (const char *lang);
 

@@ -153,6 +153,49 @@ ma_store_lang_column (const char *lang)
   return code != NULL ? code : "en";
 }
 
+gboolean
+ma_store_defer_search_index (MaStore *self, GError **error)
+{
+  g_return_val_if_fail (!sqlite3_get_autocommit (self->db), FALSE);
+  return exec_sql (self,
+                   "CREATE TEMP TABLE IF NOT EXISTS ma_touched (id INTEGER PRIMARY KEY);"
+                   "DELETE FROM temp.ma_touched;"
+                   "INSERT OR IGNORE INTO store_flag (name) VALUES ('defer-fts');",
+                   error);
+}
+
+gboolean
+ma_store_touch_action (MaStore *self, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt =
+      ma_store_prepare (self, "INSERT OR IGNORE INTO temp.ma_touched (id) VALUES (?)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ma_store_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ma_store_reindex_touched (MaStore *self, GError **error)
+{
+  return exec_sql (self,
+                   "DELETE FROM store_flag WHERE name = 'defer-fts';"
+                   "DELETE FROM action_fts WHERE rowid IN (SELECT id FROM temp.ma_touched);"
+                   "INSERT INTO action_fts (rowid, title, code, summary, partners, notes)"
+                   "  SELECT * FROM action_fts_row WHERE id IN (SELECT id FROM temp.ma_touched);"
+                   "DELETE FROM temp.ma_touched;",
+                   error);
+}
+
 static int
 collate_names (void *data, int len_a, const void *a, int len_b, const void *b)
 {

@@ -1,0 +1,647 @@
+/* ma-exchange.c: export of Actions to CSV, XLSX, JSON and IATI XML
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ma-exchange"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libxml/xmlwriter.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#if HAVE_XLSXWRITER
+#include <xlsxwriter.h>
+#endif
+
+#include "ma-date.h"
+#include "ma-exchange-private.h"
+#include "ma-store-private.h"
+
+G_DEFINE_QUARK (ma - exchange - error - quark, ma_exchange_error)
+
+/* The columns of CSV and XLSX files: lists are separated by "|", codes are the
+ * stable codes, so that a file exported can be imported again unchanged. */
+static const struct
+{
+  const char *name;
+  const char *sql;
+} columns[] = {
+  { "uuid", "a.uuid" },
+  { "code", "a.code" },
+  { "title", "a.title" },
+  { "title_fr", "(SELECT title FROM action_text WHERE action = a.id AND lang = 'fr')" },
+  { "title_es", "(SELECT title FROM action_text WHERE action = a.id AND lang = 'es')" },
+  { "summary", "a.summary" },
+  { "summary_fr", "(SELECT summary FROM action_text WHERE action = a.id AND lang = 'fr')" },
+  { "summary_es", "(SELECT summary FROM action_text WHERE action = a.id AND lang = 'es')" },
+  { "lang", "a.lang" },
+  { "type", "a.type" },
+  { "status", "a.status" },
+  { "start", "a.start_date" },
+  { "end", "a.end_date" },
+  { "region", "a.region" },
+  { "countries", "(SELECT group_concat (country, '|') FROM (SELECT country FROM action_country "
+                 "WHERE action = a.id ORDER BY country))" },
+  { "themes", "(SELECT group_concat (theme, '|') FROM (SELECT theme FROM action_theme JOIN theme "
+              "ON code = theme WHERE action = a.id ORDER BY position))" },
+  { "partners", "(SELECT group_concat (name, '|') FROM (SELECT p.name FROM action_partner ap JOIN "
+                "partner p ON p.id = ap.partner WHERE ap.action = a.id ORDER BY p.name))" },
+  { "builds_on", "(SELECT coalesce (b.code, b.uuid) FROM action b WHERE b.id = a.builds_on)" },
+  { "notes", "a.notes" },
+  { "created", "a.created" },
+  { "updated", "a.updated" },
+};
+
+const char *const *
+ma_exchange_columns (void)
+{
+  static const char *names[G_N_ELEMENTS (columns) + 1];
+
+  if (names[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+      names[i] = columns[i].name;
+  return names;
+}
+
+int
+ma_exchange_column_index (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (g_strcmp0 (columns[i].name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+const char *
+ma_exchange_column_sql (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (columns), NULL);
+  return columns[index].sql;
+}
+
+gboolean
+ma_exchange_format_from_string (const char *name, MaExchangeFormat *format)
+{
+  const char *const names[] = { "csv", "xlsx", "json", "iati" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      {
+        *format = (MaExchangeFormat) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The Actions as rows of the chosen columns, in creation order. */
+static sqlite3_stmt *
+prepare_rows (MaStore *store, MaFilter *filter, GArray *chosen, GError **error)
+{
+  g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *condition = ma_store_filter_condition (store, filter, binds);
+  g_autoptr (GString) sql = g_string_new ("SELECT a.id");
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < chosen->len; i++)
+    g_string_append_printf (sql, ", %s", columns[g_array_index (chosen, int, i)].sql);
+  g_string_append_printf (sql, " FROM action a WHERE %s ORDER BY a.id", condition);
+  stmt = ma_store_prepare (store, sql->str, error);
+  if (stmt != NULL)
+    ma_store_bind_texts (stmt, 1, binds);
+  return stmt;
+}
+
+static GArray *
+choose_columns (const char *const *names, GError **error)
+{
+  GArray *chosen = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns) && names == NULL; i++)
+    g_array_append_val (chosen, i);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (names[i]));
+      int index;
+
+      index = ma_exchange_column_index (name);
+      if (index < 0)
+        {
+          g_autofree char *known = g_strjoinv (", ", (char **) ma_exchange_columns ());
+          g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_COLUMN,
+                       /* Translators: %1$s is a column name, %2$s the list of known ones. */
+                       _ ("There is no column “%1$s”; the columns are: %2$s"), name, known);
+          g_array_unref (chosen);
+          return NULL;
+        }
+      g_array_append_val (chosen, index);
+    }
+  return chosen;
+}
+
+static void
+csv_append (GString *out, const char *value)
+{
+  if (value == NULL)
+    return;
+  if (strpbrk (value, ",\"\r\n") == NULL && value[0] != ' ')
+    {
+      g_string_append (out, value);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static gboolean
+step_rows (MaStore *store, sqlite3_stmt *stmt, int rc, GError **error)
+{
+  if (rc != SQLITE_DONE)
+    {
+      ma_store_set_sqlite_error (error, ma_store_get_db (store), rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GBytes *
+export_csv (MaStore *store, MaFilter *filter, GArray *chosen, GError **error)
+{
+  sqlite3_stmt *stmt = prepare_rows (store, filter, chosen, error);
+  GString *out;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, columns[g_array_index (chosen, int, i)].name);
+    }
+  g_string_append (out, "\r\n");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (guint i = 0; i < chosen->len; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          csv_append (out, (const char *) sqlite3_column_text (stmt, (int) i + 1));
+        }
+      g_string_append (out, "\r\n");
+    }
+  sqlite3_finalize (stmt);
+  if (!step_rows (store, stmt, rc, error))
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free_to_bytes (out);
+}
+
+static void
+add_string_member (JsonBuilder *builder, const char *name, const char *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static GBytes *
+export_json (MaStore *store, MaFilter *filter, GError **error)
+{
+  g_autoptr (GArray) chosen = choose_columns (NULL, NULL);
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  sqlite3_stmt *stmt = prepare_rows (store, filter, chosen, error);
+  gsize length;
+  char *text;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autoptr (GPtrArray) activities = ma_store_list_activities (store, id, NULL);
+      g_autoptr (GPtrArray) outputs = ma_store_list_outputs (store, id, NULL);
+
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < chosen->len; i++)
+        {
+          const char *name = columns[g_array_index (chosen, int, i)].name;
+          const char *value = (const char *) sqlite3_column_text (stmt, (int) i + 1);
+
+          if (g_str_equal (name, "countries") || g_str_equal (name, "themes") ||
+              g_str_equal (name, "partners"))
+            {
+              g_auto (GStrv) items = g_strsplit (value != NULL ? value : "", "|", -1);
+              json_builder_set_member_name (builder, name);
+              json_builder_begin_array (builder);
+              for (guint j = 0; items[j] != NULL; j++)
+                if (items[j][0] != '\0')
+                  json_builder_add_string_value (builder, items[j]);
+              json_builder_end_array (builder);
+            }
+          else
+            add_string_member (builder, name, value);
+        }
+      json_builder_set_member_name (builder, "activities");
+      json_builder_begin_array (builder);
+      for (guint i = 0; activities != NULL && i < activities->len; i++)
+        {
+          MaActivity *activity = activities->pdata[i];
+          json_builder_begin_object (builder);
+          add_string_member (builder, "uuid", activity->uuid);
+          add_string_member (builder, "kind", activity->kind);
+          add_string_member (builder, "format", activity->format);
+          add_string_member (builder, "start", activity->start_date);
+          add_string_member (builder, "end", activity->end_date);
+          add_string_member (builder, "place", activity->place);
+          json_builder_set_member_name (builder, "participants");
+          if (activity->participants >= 0)
+            json_builder_add_int_value (builder, activity->participants);
+          else
+            json_builder_add_null_value (builder);
+          add_string_member (builder, "description", activity->description);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "outputs");
+      json_builder_begin_array (builder);
+      for (guint i = 0; outputs != NULL && i < outputs->len; i++)
+        {
+          MaOutput *output = outputs->pdata[i];
+          json_builder_begin_object (builder);
+          add_string_member (builder, "uuid", output->uuid);
+          add_string_member (builder, "kind", output->kind);
+          add_string_member (builder, "title", output->title);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  sqlite3_finalize (stmt);
+  if (!step_rows (store, stmt, rc, error))
+    return NULL;
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, &length);
+  return g_bytes_new_take (text, length);
+}
+
+/* ---- IATI 2.03 ---------------------------------------------------------------- */
+
+static void
+write_narrative (xmlTextWriterPtr writer, const char *lang, const char *text)
+{
+  xmlTextWriterStartElement (writer, BAD_CAST "narrative");
+  if (lang != NULL)
+    xmlTextWriterWriteAttribute (writer, BAD_CAST "xml:lang", BAD_CAST lang);
+  xmlTextWriterWriteString (writer, BAD_CAST text);
+  xmlTextWriterEndElement (writer);
+}
+
+static void
+write_activity_date (xmlTextWriterPtr writer, const char *iso, const char *type)
+{
+  xmlTextWriterStartElement (writer, BAD_CAST "activity-date");
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "iso-date", BAD_CAST iso);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "type", BAD_CAST type);
+  xmlTextWriterEndElement (writer);
+}
+
+static void
+write_org (xmlTextWriterPtr writer, const char *role, const char *ref, const char *name)
+{
+  xmlTextWriterStartElement (writer, BAD_CAST "participating-org");
+  if (ref != NULL)
+    xmlTextWriterWriteAttribute (writer, BAD_CAST "ref", BAD_CAST ref);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "role", BAD_CAST role);
+  write_narrative (writer, NULL, name);
+  xmlTextWriterEndElement (writer);
+}
+
+static GBytes *
+export_iati (MaStore *store, MaFilter *filter, MaIatiOptions *options, GError **error)
+{
+  const char *const names[] = { "uuid",       "title",    "title_fr", "title_es",   "summary",
+                                "summary_fr", "lang",     "status",   "start",      "end",
+                                "countries",  "partners", "updated",  "summary_es", NULL };
+  g_autoptr (GArray) chosen = choose_columns (names, NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *generated = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  xmlBufferPtr buffer;
+  xmlTextWriterPtr writer;
+  sqlite3_stmt *stmt;
+  GBytes *bytes;
+  int rc;
+
+  if (options == NULL || options->reporting_org == NULL || options->reporting_org[0] == '\0')
+    {
+      g_set_error_literal (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_FAILED,
+                           _ ("An IATI file needs the IATI identifier of the reporting "
+                              "organisation (--reporting-org)"));
+      return NULL;
+    }
+  stmt = prepare_rows (store, filter, chosen, error);
+  if (stmt == NULL)
+    return NULL;
+  options->skipped = 0;
+
+  buffer = xmlBufferCreate ();
+  writer = xmlNewTextWriterMemory (buffer, 0);
+  xmlTextWriterSetIndent (writer, 1);
+  xmlTextWriterSetIndentString (writer, BAD_CAST "  ");
+  xmlTextWriterStartDocument (writer, NULL, "UTF-8", NULL);
+  xmlTextWriterStartElement (writer, BAD_CAST "iati-activities");
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "version", BAD_CAST "2.03");
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "generated-datetime", BAD_CAST generated);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+#define COL(n) ((const char *) sqlite3_column_text (stmt, (n) + 1))
+      const char *uuid = COL (0), *title = COL (1), *summary = COL (4), *lang = COL (6);
+      const char *status = COL (7), *start = COL (8), *end = COL (9), *updated = COL (12);
+      g_auto (GStrv) countries = g_strsplit (COL (10) != NULL ? COL (10) : "", "|", -1);
+      g_auto (GStrv) partners = g_strsplit (COL (11) != NULL ? COL (11) : "", "|", -1);
+      g_autofree char *identifier = g_strdup_printf ("%s-%s", options->reporting_org, uuid);
+      g_autofree char *iati_status = NULL;
+      gboolean started = g_strcmp0 (status, "ongoing") == 0 || g_strcmp0 (status, "completed") == 0;
+      guint n_countries = 0;
+
+      /* IATI needs at least one date, and only full days: a partial start is its
+       * first day, a partial end its last, and an Action with no known date is
+       * left out rather than given an invented one. */
+      if (start == NULL && end == NULL)
+        {
+          options->skipped++;
+          continue;
+        }
+      {
+        sqlite3_stmt *code_stmt =
+            ma_store_prepare (store, "SELECT iati_code FROM status WHERE code = ?", NULL);
+        sqlite3_bind_text (code_stmt, 1, status, -1, SQLITE_STATIC);
+        if (sqlite3_step (code_stmt) == SQLITE_ROW)
+          iati_status = g_strdup ((const char *) sqlite3_column_text (code_stmt, 0));
+        sqlite3_finalize (code_stmt);
+      }
+
+      xmlTextWriterStartElement (writer, BAD_CAST "iati-activity");
+      if (updated != NULL)
+        xmlTextWriterWriteAttribute (writer, BAD_CAST "last-updated-datetime", BAD_CAST updated);
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "xml:lang", BAD_CAST lang);
+      xmlTextWriterWriteElement (writer, BAD_CAST "iati-identifier", BAD_CAST identifier);
+
+      xmlTextWriterStartElement (writer, BAD_CAST "reporting-org");
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "ref", BAD_CAST options->reporting_org);
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "type", BAD_CAST "40");
+      write_narrative (writer, NULL,
+                       options->reporting_org_name ? options->reporting_org_name
+                                                   : options->reporting_org);
+      xmlTextWriterEndElement (writer);
+
+      xmlTextWriterStartElement (writer, BAD_CAST "title");
+      write_narrative (writer, NULL, title);
+      if (COL (2) != NULL && g_strcmp0 (lang, "fr") != 0)
+        write_narrative (writer, "fr", COL (2));
+      if (COL (3) != NULL && g_strcmp0 (lang, "es") != 0)
+        write_narrative (writer, "es", COL (3));
+      xmlTextWriterEndElement (writer);
+
+      /* A description is required: the title stands in for an unknown summary. */
+      xmlTextWriterStartElement (writer, BAD_CAST "description");
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "type", BAD_CAST "1");
+      write_narrative (writer, NULL, summary != NULL ? summary : title);
+      if (COL (5) != NULL && g_strcmp0 (lang, "fr") != 0)
+        write_narrative (writer, "fr", COL (5));
+      if (COL (13) != NULL && g_strcmp0 (lang, "es") != 0)
+        write_narrative (writer, "es", COL (13));
+      xmlTextWriterEndElement (writer);
+
+      write_org (writer, "1", NULL, "European Union");
+      write_org (writer, "4", options->reporting_org,
+                 options->reporting_org_name ? options->reporting_org_name
+                                             : options->reporting_org);
+      for (guint i = 0; partners[i] != NULL; i++)
+        if (partners[i][0] != '\0')
+          write_org (writer, "4", NULL, partners[i]);
+
+      xmlTextWriterStartElement (writer, BAD_CAST "activity-status");
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "code", BAD_CAST iati_status);
+      xmlTextWriterEndElement (writer);
+      if (start != NULL)
+        {
+          g_autofree char *day = ma_date_lower_bound (start);
+          write_activity_date (writer, day, started ? "2" : "1");
+        }
+      if (end != NULL)
+        {
+          g_autofree char *day = ma_date_upper_bound (end);
+          write_activity_date (writer, day, g_strcmp0 (status, "completed") == 0 ? "4" : "3");
+        }
+
+      for (guint i = 0; countries[i] != NULL; i++)
+        n_countries += countries[i][0] != '\0';
+      for (guint i = 0, k = 0; countries[i] != NULL; i++)
+        {
+          g_autofree char *percentage = NULL;
+          guint share, rest;
+          if (countries[i][0] == '\0')
+            continue;
+          /* Equal shares in whole percent that add up to exactly 100. */
+          share = 100 / n_countries;
+          rest = 100 % n_countries;
+          percentage = g_strdup_printf ("%u", share + (k < rest ? 1 : 0));
+          k++;
+          xmlTextWriterStartElement (writer, BAD_CAST "recipient-country");
+          xmlTextWriterWriteAttribute (writer, BAD_CAST "code", BAD_CAST countries[i]);
+          xmlTextWriterWriteAttribute (writer, BAD_CAST "percentage", BAD_CAST percentage);
+          xmlTextWriterEndElement (writer);
+        }
+      /* DAC 5 15190: facilitation of orderly, safe, regular and responsible migration. */
+      xmlTextWriterStartElement (writer, BAD_CAST "sector");
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "vocabulary", BAD_CAST "1");
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "code", BAD_CAST "15190");
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "percentage", BAD_CAST "100");
+      xmlTextWriterEndElement (writer);
+      xmlTextWriterEndElement (writer); /* iati-activity */
+#undef COL
+    }
+  sqlite3_finalize (stmt);
+  xmlTextWriterEndElement (writer);
+  xmlTextWriterEndDocument (writer);
+  xmlFreeTextWriter (writer);
+  if (!step_rows (store, stmt, rc, error))
+    {
+      xmlBufferFree (buffer);
+      return NULL;
+    }
+  bytes = g_bytes_new (xmlBufferContent (buffer), (gsize) xmlBufferLength (buffer));
+  xmlBufferFree (buffer);
+  return bytes;
+}
+
+#if HAVE_XLSXWRITER
+static gboolean
+export_xlsx (MaStore *store, MaFilter *filter, GArray *chosen, GFile *file, GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *dir = NULL;
+  g_autofree char *temp = NULL;
+  lxw_workbook *workbook;
+  lxw_worksheet *sheet;
+  lxw_format *bold;
+  sqlite3_stmt *stmt;
+  lxw_error written;
+  guint32 row = 1;
+  int rc, fd;
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_UNSUPPORTED,
+                           _ ("A spreadsheet can only be written to a local file"));
+      return FALSE;
+    }
+  /* Written beside the target, then renamed over it: a failure leaves it intact. */
+  dir = g_path_get_dirname (path);
+  temp = g_build_filename (dir, ".mieux-actions-XXXXXX.xlsx", NULL);
+  fd = g_mkstemp (temp);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _ ("The file could not be written: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  stmt = prepare_rows (store, filter, chosen, error);
+  if (stmt == NULL)
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
+  workbook = workbook_new (temp);
+  sheet = workbook_add_worksheet (workbook, _ ("Actions"));
+  bold = workbook_add_format (workbook);
+  format_set_bold (bold);
+  for (guint i = 0; i < chosen->len; i++)
+    worksheet_write_string (sheet, 0, (lxw_col_t) i, columns[g_array_index (chosen, int, i)].name,
+                            bold);
+  worksheet_freeze_panes (sheet, 1, 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (guint i = 0; i < chosen->len; i++)
+        {
+          const char *value = (const char *) sqlite3_column_text (stmt, (int) i + 1);
+          if (value != NULL)
+            worksheet_write_string (sheet, row, (lxw_col_t) i, value, NULL);
+        }
+      row++;
+    }
+  sqlite3_finalize (stmt);
+  written = workbook_close (workbook);
+  if (!step_rows (store, stmt, rc, error))
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
+  if (written != LXW_NO_ERROR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("The file could not be written: %s"),
+                   lxw_strerror (written));
+      g_unlink (temp);
+      return FALSE;
+    }
+  {
+    /* mkstemp made it private; give it the permissions of any new file. */
+    mode_t mask = umask (0);
+    umask (mask);
+    g_chmod (temp, 0666 & ~mask);
+  }
+  if (g_rename (temp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _ ("The file could not be written: %s"), g_strerror (saved));
+      g_unlink (temp);
+      return FALSE;
+    }
+  return TRUE;
+}
+#endif
+
+gboolean
+ma_export_actions (MaStore *store,
+                   MaFilter *filter,
+                   MaExchangeFormat format,
+                   const char *const *names,
+                   MaIatiOptions *iati,
+                   GFile *file,
+                   GError **error)
+{
+  g_autoptr (GArray) chosen = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local = NULL;
+
+  g_return_val_if_fail (MA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (format == MA_EXCHANGE_CSV || format == MA_EXCHANGE_XLSX)
+    {
+      chosen = choose_columns (names, error);
+      if (chosen == NULL)
+        return FALSE;
+    }
+  switch (format)
+    {
+      case MA_EXCHANGE_CSV:
+        bytes = export_csv (store, filter, chosen, error);
+        break;
+      case MA_EXCHANGE_JSON:
+        bytes = export_json (store, filter, error);
+        break;
+      case MA_EXCHANGE_IATI:
+        bytes = export_iati (store, filter, iati, error);
+        break;
+      case MA_EXCHANGE_XLSX:
+#if HAVE_XLSXWRITER
+        return export_xlsx (store, filter, chosen, file, error);
+#else
+        g_set_error_literal (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_UNSUPPORTED,
+                             _ ("This build cannot write spreadsheets (no libxlsxwriter)"));
+        return FALSE;
+#endif
+      default:
+        g_return_val_if_reached (FALSE);
+    }
+  if (bytes == NULL)
+    return FALSE;
+  /* GIO writes a temporary file and renames it: a full disk leaves the old file. */
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &local))
+    {
+      g_set_error (error, local->domain, local->code, _ ("The file could not be written: %s"),
+                   local->message);
+      return FALSE;
+    }
+  return TRUE;
+}

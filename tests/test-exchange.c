@@ -1,0 +1,416 @@
+/* test-exchange.c: export and import round trips, IATI validity, bad files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xpath.h>
+#include <string.h>
+
+#include "ma-exchange.h"
+#include "ma-i18n.h"
+#include "ma-store-private.h"
+
+typedef struct
+{
+  char *dir;
+  MaStore *store; /* with the sample Actions */
+} Fixture;
+
+static char *
+path_in (Fixture *f, const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static MaStore *
+new_store (Fixture *f, const char *name, gboolean sample)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = path_in (f, name);
+  MaStore *store = ma_store_open (path, MA_STORE_OPEN_MUST_CREATE, &error);
+
+  g_assert_no_error (error);
+  if (sample)
+    {
+      ma_store_load_sample_data (store, &error);
+      g_assert_no_error (error);
+    }
+  return store;
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("ma-exchange-XXXXXX", NULL);
+  f->store = new_store (f, "sample.db", TRUE);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&f->store);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = path_in (f, name);
+      g_remove (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static GFile *
+file_in (Fixture *f, const char *name)
+{
+  g_autofree char *path = path_in (f, name);
+  return g_file_new_for_path (path);
+}
+
+static char *
+read_file (GFile *file)
+{
+  char *contents = NULL;
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  return contents;
+}
+
+static void
+write_file (GFile *file, const char *text)
+{
+  g_assert_true (
+      g_file_replace_contents (file, text, strlen (text), NULL, FALSE, 0, NULL, NULL, NULL));
+}
+
+/* The CSV without the created/updated columns, which differ between databases. */
+static char *
+stable_csv (MaStore *store, Fixture *f, const char *name)
+{
+  g_autoptr (GFile) file = file_in (f, name);
+  g_autoptr (GError) error = NULL;
+  const char *columns[] = { "uuid",      "code",   "title",    "title_fr",  "title_es", "summary",
+                            "lang",      "type",   "status",   "start",     "end",      "region",
+                            "countries", "themes", "partners", "builds_on", "notes",    NULL };
+
+  ma_export_actions (store, NULL, MA_EXCHANGE_CSV, columns, NULL, file, &error);
+  g_assert_no_error (error);
+  return read_file (file);
+}
+
+static void
+test_csv_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autoptr (MaStore) copy = new_store (f, "copy.db", FALSE);
+  g_autoptr (GFile) file = file_in (f, "all.csv");
+  g_autoptr (GError) error = NULL;
+  g_auto (MaImportReport) report = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *again = NULL;
+
+  ma_export_actions (f->store, NULL, MA_EXCHANGE_CSV, NULL, NULL, file, &error);
+  g_assert_no_error (error);
+  g_assert_true (
+      ma_import_actions (copy, MA_EXCHANGE_CSV, MA_IMPORT_ADD, FALSE, file, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 15);
+  g_assert_cmpuint (ma_store_count_actions (copy, NULL, NULL), ==, 15);
+
+  before = stable_csv (f->store, f, "before.csv");
+  after = stable_csv (copy, f, "after.csv");
+  g_assert_cmpstr (before, ==, after);
+
+  /* The imported Actions are searchable: the index was rebuilt for them. */
+  {
+    g_autoptr (MaFilter) filter = ma_filter_new ();
+    ma_filter_set_search (filter, "rodnik");
+    g_assert_cmpuint (ma_store_count_actions (copy, filter, NULL), ==, 1);
+    ma_filter_set_search (filter, "proteccion");
+    g_assert_cmpuint (ma_store_count_actions (copy, filter, NULL), ==,
+                      ma_store_count_actions (f->store, filter, NULL));
+  }
+
+  /* Importing the same file again in update mode changes nothing. */
+  ma_import_report_clear (&report);
+  g_assert_true (
+      ma_import_actions (copy, MA_EXCHANGE_CSV, MA_IMPORT_UPDATE, FALSE, file, &report, &error));
+  g_assert_cmpuint (report.unchanged, ==, 15);
+  again = stable_csv (copy, f, "again.csv");
+  g_assert_cmpstr (again, ==, before);
+}
+
+static void
+test_json_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autoptr (MaStore) copy = new_store (f, "copy.db", FALSE);
+  g_autoptr (GFile) file = file_in (f, "all.json");
+  g_autoptr (GError) error = NULL;
+  g_auto (MaImportReport) report = { 0 };
+  g_autoptr (GPtrArray) activities = NULL;
+  gint64 id;
+
+  ma_export_actions (f->store, NULL, MA_EXCHANGE_JSON, NULL, NULL, file, &error);
+  g_assert_no_error (error);
+  g_assert_true (
+      ma_import_actions (copy, MA_EXCHANGE_JSON, MA_IMPORT_ADD, FALSE, file, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 15);
+  id = ma_store_find_action (copy, "Costa Rica", &error);
+  activities = ma_store_list_activities (copy, id, &error);
+  g_assert_cmpuint (activities->len, ==, 3);
+  {
+    g_autoptr (MaAction) chaco =
+        ma_store_get_action (copy, ma_store_find_action (copy, "Gran Chaco", NULL), "en", &error);
+    g_assert_cmpstr (ma_action_get_builds_on_code (chaco), ==, "Ecuador II");
+  }
+}
+
+static void
+test_filtered_columns (Fixture *f, gconstpointer data)
+{
+  g_autoptr (MaFilter) filter = ma_filter_new ();
+  g_autoptr (GFile) file = file_in (f, "lac.csv");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *columns[] = { "code", "countries", NULL };
+  const char *bad[] = { "code", "colour", NULL };
+
+  ma_filter_add_code (filter, MA_FILTER_COUNTRY, "PY");
+  ma_export_actions (f->store, filter, MA_EXCHANGE_CSV, columns, NULL, file, &error);
+  g_assert_no_error (error);
+  text = read_file (file);
+  g_assert_cmpstr (text, ==, "code,countries\r\nGran Chaco,AR|BO|PY\r\n");
+
+  /* An unknown column is refused and the file already there stays as it was. */
+  g_assert_false (ma_export_actions (f->store, NULL, MA_EXCHANGE_CSV, bad, NULL, file, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_COLUMN);
+  g_clear_pointer (&text, g_free);
+  text = read_file (file);
+  g_assert_cmpstr (text, ==, "code,countries\r\nGran Chaco,AR|BO|PY\r\n");
+}
+
+static gboolean
+in_codelist (xmlDocPtr list, const char *code)
+{
+  g_autofree char *xpath = g_strdup_printf ("//codelist-item[code='%s']", code);
+  xmlXPathContextPtr context = xmlXPathNewContext (list);
+  xmlXPathObjectPtr result = xmlXPathEvalExpression (BAD_CAST xpath, context);
+  gboolean found = result != NULL && result->nodesetval != NULL && result->nodesetval->nodeNr > 0;
+
+  xmlXPathFreeObject (result);
+  xmlXPathFreeContext (context);
+  return found;
+}
+
+static void
+check_codes (xmlDocPtr doc, const char *xpath, const char *attribute, const char *codelist)
+{
+  g_autofree char *list_path = g_test_build_filename (G_TEST_DIST, "data", "iati", codelist, NULL);
+  xmlDocPtr list = xmlReadFile (list_path, NULL, 0);
+  xmlXPathContextPtr context = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr nodes = xmlXPathEvalExpression (BAD_CAST xpath, context);
+
+  g_assert_nonnull (list);
+  g_assert_cmpint (nodes->nodesetval->nodeNr, >, 0);
+  for (int i = 0; i < nodes->nodesetval->nodeNr; i++)
+    {
+      xmlChar *code = xmlGetProp (nodes->nodesetval->nodeTab[i], BAD_CAST attribute);
+      if (!in_codelist (list, (const char *) code))
+        g_error ("%s is not in %s", code, codelist);
+      xmlFree (code);
+    }
+  xmlXPathFreeObject (nodes);
+  xmlXPathFreeContext (context);
+  xmlFreeDoc (list);
+}
+
+static void
+test_iati (Fixture *f, gconstpointer data)
+{
+  g_autofree char *schema_path =
+      g_test_build_filename (G_TEST_DIST, "data", "iati", "iati-activities-schema.xsd", NULL);
+  g_autoptr (GFile) file = file_in (f, "iati.xml");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  MaIatiOptions options = { .reporting_org = "XM-TEST-1", .reporting_org_name = "ICMPD" };
+  xmlSchemaParserCtxtPtr parser;
+  xmlSchemaPtr schema;
+  xmlSchemaValidCtxtPtr valid;
+  xmlDocPtr doc;
+  xmlXPathContextPtr context;
+  xmlXPathObjectPtr activities, comesa;
+
+  /* Without a reporting organisation there is no valid identifier. */
+  g_assert_false (ma_export_actions (f->store, NULL, MA_EXCHANGE_IATI, NULL, NULL, file, &error));
+  g_clear_error (&error);
+
+  ma_export_actions (f->store, NULL, MA_EXCHANGE_IATI, NULL, &options, file, &error);
+  g_assert_no_error (error);
+  /* Nine sample Actions have no known date; IATI needs one, so they are left out. */
+  g_assert_cmpuint (options.skipped, ==, 9);
+
+  parser = xmlSchemaNewParserCtxt (schema_path);
+  schema = xmlSchemaParse (parser);
+  g_assert_nonnull (schema);
+  valid = xmlSchemaNewValidCtxt (schema);
+  doc = xmlReadFile (path, NULL, 0);
+  g_assert_nonnull (doc);
+  g_assert_cmpint (xmlSchemaValidateDoc (valid, doc), ==, 0);
+
+  context = xmlXPathNewContext (doc);
+  activities = xmlXPathEvalExpression (BAD_CAST "//iati-activity", context);
+  g_assert_cmpint (activities->nodesetval->nodeNr, ==, 6);
+  /* COMESA's 21 countries share 100 %. */
+  comesa = xmlXPathEvalExpression (
+      BAD_CAST "sum(//iati-activity[iati-identifier='XM-TEST-1-a0000000-0000-4000-8000-"
+               "000000000003']/recipient-country/@percentage)",
+      context);
+  g_assert_cmpfloat (comesa->floatval, ==, 100.0);
+  check_codes (doc, "//recipient-country", "code", "Country.xml");
+  check_codes (doc, "//activity-status", "code", "ActivityStatus.xml");
+  check_codes (doc, "//activity-date", "type", "ActivityDateType.xml");
+  check_codes (doc, "//participating-org", "role", "OrganisationRole.xml");
+  check_codes (doc, "//sector", "code", "Sector.xml");
+
+  xmlXPathFreeObject (comesa);
+  xmlXPathFreeObject (activities);
+  xmlXPathFreeContext (context);
+  xmlFreeDoc (doc);
+  xmlSchemaFreeValidCtxt (valid);
+  xmlSchemaFree (schema);
+  xmlSchemaFreeParserCtxt (parser);
+}
+
+static void
+test_broken_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) file = file_in (f, "broken.csv");
+  g_autoptr (GError) error = NULL;
+  g_auto (MaImportReport) report = { 0 };
+  g_autofree char *before = stable_csv (f->store, f, "before.csv");
+  g_autofree char *after = NULL;
+
+  write_file (file, "title,status,start,end,countries\n"
+                    "Senegal — diaspora,request,2022,,SN\n"
+                    "Bad status,finished,,,\n"
+                    "\"Quoted, with comma\",ongoing,2023-02,2022,\n"
+                    "Bad date,ongoing,2021-13,,\n"
+                    "Bad country,ongoing,,,SN|ZZ\n"
+                    ",ongoing,,,\n"
+                    "Too,many,fields,,,,\n");
+  g_assert_false (
+      ma_import_actions (f->store, MA_EXCHANGE_CSV, MA_IMPORT_ADD, FALSE, file, &report, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_ROWS);
+  g_assert_cmpuint (report.errors->len, ==, 6);
+  g_assert_cmpstr (report.errors->pdata[0], ==, "line 3: “finished” is not a status");
+  g_assert_cmpstr (report.errors->pdata[1], ==, "line 4: The end date is before the start date");
+  g_assert_true (g_str_has_prefix (report.errors->pdata[2], "line 5: “2021-13” is not a date"));
+  g_assert_cmpstr (report.errors->pdata[3], ==, "line 6: “ZZ” is not a country code");
+  g_assert_cmpstr (report.errors->pdata[4], ==, "line 7: the title is missing");
+  g_assert_true (g_str_has_prefix (report.errors->pdata[5], "line 8: "));
+
+  /* Nothing was written, not even the valid first row. */
+  after = stable_csv (f->store, f, "after.csv");
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (ma_store_count_actions (f->store, NULL, NULL), ==, 15);
+}
+
+static void
+test_bad_files (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) file = file_in (f, "bad.csv");
+  g_autoptr (GError) error = NULL;
+  g_auto (MaImportReport) report = { 0 };
+
+  write_file (file, "title,status\n\"never closed,ongoing\n");
+  g_assert_false (
+      ma_import_actions (f->store, MA_EXCHANGE_CSV, MA_IMPORT_ADD, FALSE, file, &report, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
+  g_clear_error (&error);
+  ma_import_report_clear (&report);
+
+  write_file (file, "title,status\nCaf\xe9,ongoing\n"); /* Latin-1, not UTF-8 */
+  g_assert_false (
+      ma_import_actions (f->store, MA_EXCHANGE_CSV, MA_IMPORT_ADD, FALSE, file, &report, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
+  g_clear_error (&error);
+  ma_import_report_clear (&report);
+
+  write_file (file, "name,colour\nx,y\n");
+  g_assert_false (
+      ma_import_actions (f->store, MA_EXCHANGE_CSV, MA_IMPORT_ADD, FALSE, file, &report, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
+  g_clear_error (&error);
+  ma_import_report_clear (&report);
+
+  write_file (file, "{\"title\": \"not a list\"}");
+  g_assert_false (
+      ma_import_actions (f->store, MA_EXCHANGE_JSON, MA_IMPORT_ADD, FALSE, file, &report, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
+  g_clear_error (&error);
+  g_assert_cmpuint (ma_store_count_actions (f->store, NULL, NULL), ==, 15);
+}
+
+static void
+test_update_and_dry_run (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) file = file_in (f, "update.csv");
+  g_autoptr (GError) error = NULL;
+  g_auto (MaImportReport) report = { 0 };
+  g_autoptr (GPtrArray) history = NULL;
+  gint64 id = ma_store_find_action (f->store, "Brazil", NULL);
+
+  write_file (file, "code,title,countries\n"
+                    "Brazil,Videos for asylum seekers,BR|PY\n"
+                    "Nouvelle,Nouvelle Action,SN\n");
+  /* Update mode adds an unknown code, but a new Action needs a status. */
+  g_assert_false (ma_import_actions (f->store, MA_EXCHANGE_CSV, MA_IMPORT_UPDATE, FALSE, file,
+                                     &report, &error));
+  g_clear_error (&error);
+  ma_import_report_clear (&report);
+
+  write_file (file, "code,title,countries\nBrazil,Videos for asylum seekers,BR|PY\n");
+  g_assert_true (
+      ma_import_actions (f->store, MA_EXCHANGE_CSV, MA_IMPORT_UPDATE, TRUE, file, &report, &error));
+  g_assert_cmpuint (report.updated, ==, 1);
+  {
+    g_autoptr (MaAction) action = ma_store_get_action (f->store, id, "en", NULL);
+    g_assert_cmpstr (ma_action_get_title (action), ==, "Information for asylum seekers");
+  }
+  ma_import_report_clear (&report);
+  g_assert_true (ma_import_actions (f->store, MA_EXCHANGE_CSV, MA_IMPORT_UPDATE, FALSE, file,
+                                    &report, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (MaAction) action = ma_store_get_action (f->store, id, "en", NULL);
+    const char *const countries[] = { "BR", "PY", NULL };
+    g_assert_cmpstr (ma_action_get_title (action), ==, "Videos for asylum seekers");
+    g_assert_true (g_strv_equal (ma_action_get_countries (action), countries));
+    /* The summary, absent from the file, is kept. */
+    g_assert_nonnull (ma_action_get_summary (action));
+  }
+  history = ma_store_list_history (f->store, "action", id, NULL);
+  g_assert_cmpuint (history->len, ==, 2); /* title, countries */
+}
+
+int
+main (int argc, char **argv)
+{
+  ma_i18n_init ();
+  ma_i18n_set_language ("en");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/exchange/csv-round-trip", test_csv_round_trip);
+  ADD ("/exchange/json-round-trip", test_json_round_trip);
+  ADD ("/exchange/filtered-columns", test_filtered_columns);
+  ADD ("/exchange/iati", test_iati);
+  ADD ("/exchange/broken-rows", test_broken_rows);
+  ADD ("/exchange/bad-files", test_bad_files);
+  ADD ("/exchange/update-and-dry-run", test_update_and_dry_run);
+  return g_test_run ();
+}
