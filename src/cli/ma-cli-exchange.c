@@ -32,7 +32,7 @@ ma_cli_export (int argc, char **argv)
     { NULL }
   };
   g_autoptr (GOptionContext) context = ma_cli_context_new (
-      "export", "--format csv|xlsx|json|iati [FILTER] [--columns a,b,c] -o FILE",
+      "export", N_ ("--format csv|xlsx|json|iati [FILTER] [--columns a,b,c] -o FILE"),
       N_ ("Write the Actions that match to a file."), &options, TRUE);
   g_autoptr (GError) error = NULL;
   g_autoptr (MaStore) store = NULL;
@@ -93,7 +93,7 @@ ma_cli_import (int argc, char **argv)
     { NULL }
   };
   g_autoptr (GOptionContext) context = ma_cli_context_new (
-      "import", "--format csv|xlsx|json [--mode add|update] [--dry-run] FILE",
+      "import", N_ ("--format csv|json [--mode add|update] [--dry-run] FILE"),
       N_ ("Read Actions from a file: every row is written, or none."), &options, FALSE);
   g_autoptr (GError) error = NULL;
   g_autoptr (MaStore) store = NULL;
