@@ -601,6 +601,38 @@ test_bad_input (Fixture *f, gconstpointer data)
 }
 
 static void
+test_disk_full (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = dump (f->store);
+  g_autofree char *after = NULL;
+  g_autofree char *limit = NULL;
+  g_autofree char *big = g_strnfill (512 * 1024, 'x');
+  gint64 id = find (f->store, "Benin");
+
+  /* A file that cannot grow is what a full disk looks like to SQLite. */
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
+                           int_query (f->store, "PRAGMA page_count"));
+  g_assert_cmpint (sqlite3_exec (ma_store_get_db (f->store), limit, NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_false (ma_store_set_action_field (f->store, id, "notes", big, &error));
+  g_assert_error (error, MA_STORE_ERROR, MA_STORE_ERROR_DISK_FULL);
+  g_assert_cmpstr (error->message, ==, "The disk is full: the change was not saved");
+  g_clear_error (&error);
+  g_assert_cmpint (ma_store_create_action (f->store, big, NULL, &error), ==, -1);
+  g_assert_error (error, MA_STORE_ERROR, MA_STORE_ERROR_DISK_FULL);
+
+  /* Nothing half-written, and the store still works once there is room. */
+  after = dump (f->store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (sqlite3_get_autocommit (ma_store_get_db (f->store)));
+  sqlite3_exec (ma_store_get_db (f->store), "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL);
+  g_clear_error (&error);
+  g_assert_true (ma_store_set_action_field (f->store, id, "notes", "room again", &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_create_duplicate (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -711,6 +743,7 @@ main (int argc, char **argv)
   ADD ("/store/history", test_history, TRUE);
   ADD ("/store/undo-delete", test_undo_delete, TRUE);
   ADD ("/store/bad-input", test_bad_input, TRUE);
+  ADD ("/store/disk-full", test_disk_full, TRUE);
   ADD ("/store/create-duplicate", test_create_duplicate, TRUE);
   ADD ("/store/saved-views", test_saved_views, TRUE);
   ADD ("/store/check-and-backup", test_check_and_backup, TRUE);
