@@ -1,0 +1,133 @@
+/* ma-cli-chart.c: chart and report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ma-chart.h"
+#include "ma-cli.h"
+#include "ma-i18n.h"
+#include "ma-report.h"
+
+static gboolean
+parse_size (const char *text, int *width, int *height)
+{
+  char *end = NULL;
+  gint64 w, h;
+
+  if (text == NULL)
+    return FALSE;
+  w = g_ascii_strtoll (text, &end, 10);
+  if (end == text || (*end != 'x' && *end != 'X'))
+    return FALSE;
+  text = end + 1;
+  h = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0' || w < 16 || h < 16 || w > 20000 || h > 20000)
+    return FALSE;
+  *width = (int) w;
+  *height = (int) h;
+  return TRUE;
+}
+
+int
+ma_cli_chart (int argc, char **argv)
+{
+  MaCliOptions options = { 0 };
+  g_autofree char *kind_name = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name,
+      N_ ("The chart: regions, themes, status, types, timeline or activities"), N_ ("KIND") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_ ("File format: png, svg or pdf (default: from the file name)"), N_ ("FORMAT") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size,
+      N_ ("Width and height in pixels (PNG) or points (SVG, PDF), default 1280x720"), N_ ("WxH") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("The file to write"), N_ ("FILE") },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context =
+      ma_cli_context_new ("chart", "--kind KIND [FILTER] --format png|svg|pdf --size WxH -o FILE",
+                          N_ ("Draw a chart of the Actions that match."), &options, TRUE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaStore) store = NULL;
+  g_autoptr (MaFilter) filter = NULL;
+  g_autoptr (MaChartData) data = NULL;
+  int kind, width = 1280, height = 720;
+  int status = MA_CLI_OK;
+  const char *lang;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!ma_cli_parse (context, &options, &argc, &argv))
+    return MA_CLI_USAGE;
+  lang = ma_cli_lang (&options);
+
+  kind = ma_chart_kind_from_string (kind_name);
+  if (kind < 0)
+    status = ma_cli_usage (
+        context, _ ("--kind must be regions, themes, status, types, timeline or activities"));
+  else if (output == NULL)
+    status = ma_cli_usage (context, _ ("--output FILE is required"));
+  else if (argc > 1)
+    status = ma_cli_usage (context, _ ("chart takes no other arguments"));
+  else if (size != NULL && !parse_size (size, &width, &height))
+    status = ma_cli_usage (context, _ ("--size must be WIDTHxHEIGHT, from 16 to 20000 each"));
+  if (status != MA_CLI_OK)
+    {
+      ma_cli_options_clear (&options);
+      return status;
+    }
+  if (format == NULL)
+    {
+      const char *dot = strrchr (output, '.');
+      format = g_ascii_strdown (dot != NULL ? dot + 1 : "png", -1);
+    }
+  if (strcmp (format, "png") != 0 && strcmp (format, "svg") != 0 && strcmp (format, "pdf") != 0)
+    {
+      ma_cli_options_clear (&options);
+      return ma_cli_usage (context, _ ("--format must be png, svg or pdf"));
+    }
+
+  store = ma_cli_open_store (&options, &error);
+  if (store == NULL || (filter = ma_cli_build_filter (&options, store, &error)) == NULL ||
+      (data = ma_report_chart_data (store, filter, kind, lang, &error)) == NULL ||
+      !ma_chart_export (data, lang, NULL, format, width, height, output, &error))
+    status = ma_cli_fail (error);
+  ma_cli_options_clear (&options);
+  return status;
+}
+
+int
+ma_cli_report (int argc, char **argv)
+{
+  MaCliOptions options = { 0 };
+  g_autoptr (GOptionContext) context = ma_cli_context_new (
+      "report", "[--from DATE] [--to DATE] [FILTER]",
+      N_ ("The programme’s figures for a period, as sentences."), &options, TRUE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaStore) store = NULL;
+  g_autoptr (MaFilter) filter = NULL;
+  g_autofree char *text = NULL;
+  int status = MA_CLI_OK;
+
+  if (!ma_cli_parse (context, &options, &argc, &argv))
+    return MA_CLI_USAGE;
+  if (argc > 1)
+    {
+      ma_cli_options_clear (&options);
+      return ma_cli_usage (context, _ ("report takes no other arguments"));
+    }
+  store = ma_cli_open_store (&options, &error);
+  if (store == NULL || (filter = ma_cli_build_filter (&options, store, &error)) == NULL ||
+      (text = ma_report_text (store, filter, ma_cli_lang (&options), &error)) == NULL)
+    status = ma_cli_fail (error);
+  else
+    printf ("%s\n", text);
+  ma_cli_options_clear (&options);
+  return status;
+}
