@@ -51,9 +51,9 @@ ma_cli_chart (int argc, char **argv)
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("The file to write"), N_ ("FILE") },
     { NULL }
   };
-  g_autoptr (GOptionContext) context =
-      ma_cli_context_new ("chart", "--kind KIND [FILTER] --format png|svg|pdf --size WxH -o FILE",
-                          N_ ("Draw a chart of the Actions that match."), &options, TRUE);
+  g_autoptr (GOptionContext) context = ma_cli_context_new (
+      "chart", N_ ("--kind KIND [FILTER] [--format png|svg|pdf] [--size WxH] -o OUTPUT"),
+      N_ ("Draw a chart of the Actions that match."), &options, TRUE);
   g_autoptr (GError) error = NULL;
   g_autoptr (MaStore) store = NULL;
   g_autoptr (MaFilter) filter = NULL;
@@ -107,7 +107,7 @@ ma_cli_report (int argc, char **argv)
 {
   MaCliOptions options = { 0 };
   g_autoptr (GOptionContext) context = ma_cli_context_new (
-      "report", "[--from DATE] [--to DATE] [FILTER]",
+      "report", N_ ("[--from DATE] [--to DATE] [FILTER]"),
       N_ ("The programme’s figures for a period, as sentences."), &options, TRUE);
   g_autoptr (GError) error = NULL;
   g_autoptr (MaStore) store = NULL;

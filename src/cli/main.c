@@ -21,8 +21,9 @@ static const MaCliCommand commands[] = {
     N_("Read Actions from a file, all or nothing"), ma_cli_import },
   { "check", "", N_ ("Integrity and consistency report"), ma_cli_check },
   { "backup", "-o FILE", N_ ("Online copy through the SQLite backup API"), ma_cli_backup },
-  { "report", "[--from DATE] [--to DATE]", N_ ("Programme figures as sentences"), ma_cli_report },
-  { "chart", "--kind KIND [FILTER] --format png|svg|pdf --size WxH -o FILE",
+  { "report", N_ ("[--from DATE] [--to DATE] [FILTER]"), N_ ("Programme figures as sentences"),
+    ma_cli_report },
+  { "chart", N_ ("--kind KIND [FILTER] [--format png|svg|pdf] [--size WxH] -o OUTPUT"),
     N_ ("Draw a chart of the Actions that match"), ma_cli_chart },
 };
 
