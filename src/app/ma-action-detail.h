@@ -1,0 +1,36 @@
+/* ma-action-detail.h: every field of one Action, edited in place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ma-store.h"
+#include "ma-vocabularies.h"
+
+G_BEGIN_DECLS
+
+#define MA_TYPE_ACTION_DETAIL (ma_action_detail_get_type ())
+G_DECLARE_FINAL_TYPE (MaActionDetail, ma_action_detail, MA, ACTION_DETAIL, AdwBin)
+
+/* Edits are written about half a second after the last keystroke, one
+ * ma_store_set_*_field call (one transaction) per field. */
+#define MA_ACTION_DETAIL_SAVE_DELAY_MS 500
+
+GtkWidget *ma_action_detail_new (void);
+void
+ma_action_detail_set_store (MaActionDetail *self, MaStore *store, MaVocabularies *vocabularies);
+/* Writes what is pending, then shows Action ID (0: none). */
+void ma_action_detail_set_action (MaActionDetail *self, gint64 id);
+gint64 ma_action_detail_get_action (MaActionDetail *self);
+/* Writes every pending edit now; FALSE when one was invalid (and not written). */
+gboolean ma_action_detail_flush (MaActionDetail *self);
+gboolean ma_action_detail_has_pending (MaActionDetail *self);
+/* The visible validation message, or NULL. */
+const char *ma_action_detail_get_error (MaActionDetail *self);
+void ma_action_detail_focus_title (MaActionDetail *self);
+/* For tests: the editable of a field ("title", "code", "start_date", "end_date"). */
+GtkEditable *ma_action_detail_get_entry (MaActionDetail *self, const char *field);
+
+G_END_DECLS

@@ -1,0 +1,166 @@
+/* ma-action-row.c: one row of the list of Actions
+ *
+ * Every row has the same height (single-line labels): GTK 4.8 estimates rows it
+ * has not measured from the others, and variable heights make the list jump.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ma-action-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ma-action-row.h"
+#include "ma-date.h"
+
+struct _MaActionRow
+{
+  GtkBox parent_instance;
+
+  GtkLabel *title_label;
+  GtkLabel *status_label;
+  GtkLabel *code_label;
+  GtkLabel *place_label;
+  GtkLabel *dates_label;
+
+  MaVocabularies *vocabularies;
+  MaActionSlot *slot;
+  gulong changed_handler;
+  char *status_class;
+};
+
+G_DEFINE_FINAL_TYPE (MaActionRow, ma_action_row, GTK_TYPE_BOX)
+
+static void
+set_status_class (MaActionRow *self, const char *status)
+{
+  GtkWidget *tag = GTK_WIDGET (self->status_label);
+
+  if (self->status_class != NULL)
+    gtk_widget_remove_css_class (tag, self->status_class);
+  g_clear_pointer (&self->status_class, g_free);
+  if (status != NULL)
+    {
+      self->status_class = g_strconcat ("status-", status, NULL);
+      gtk_widget_add_css_class (tag, self->status_class);
+    }
+}
+
+static void
+update (MaActionRow *self)
+{
+  g_autoptr (MaAction) action = NULL;
+  g_autoptr (GString) place = NULL;
+  g_autofree char *countries = NULL;
+  g_autofree char *dates = NULL;
+  const char *status, *region, *code;
+
+  action = self->slot != NULL ? ma_action_slot_dup_action (self->slot) : NULL;
+  if (action == NULL)
+    {
+      gtk_label_set_text (self->title_label, "");
+      gtk_label_set_text (self->status_label, "");
+      gtk_label_set_text (self->code_label, "");
+      gtk_label_set_text (self->place_label, "");
+      gtk_label_set_text (self->dates_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+      set_status_class (self, NULL);
+      return;
+    }
+
+  status = ma_action_get_status (action);
+  region = ma_action_get_region (action);
+  code = ma_action_get_code (action);
+  gtk_label_set_text (self->title_label, ma_action_get_title (action));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), ma_action_get_title (action));
+  gtk_label_set_text (self->status_label,
+                      ma_vocabularies_name (self->vocabularies, MA_VOCABULARY_STATUS, status));
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != NULL);
+  set_status_class (self, status);
+  gtk_label_set_text (self->code_label, code != NULL ? code : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->code_label), code != NULL && code[0] != '\0');
+
+  place = g_string_new (NULL);
+  if (region != NULL)
+    g_string_append (place,
+                     ma_vocabularies_name (self->vocabularies, MA_VOCABULARY_REGION, region));
+  countries = g_strjoinv (", ", (char **) ma_action_get_countries (action));
+  if (countries[0] != '\0')
+    {
+      if (place->len > 0)
+        g_string_append (place, " · ");
+      g_string_append (place, countries);
+    }
+  gtk_label_set_text (self->place_label, place->str);
+
+  dates = ma_date_format_span (ma_action_get_start_date (action), ma_action_get_end_date (action),
+                               ma_vocabularies_get_lang (self->vocabularies));
+  gtk_label_set_text (self->dates_label, dates);
+}
+
+static void
+ma_action_row_dispose (GObject *object)
+{
+  MaActionRow *self = MA_ACTION_ROW (object);
+
+  ma_action_row_unbind (self);
+  g_clear_pointer (&self->vocabularies, ma_vocabularies_unref);
+  g_clear_pointer (&self->status_class, g_free);
+
+  G_OBJECT_CLASS (ma_action_row_parent_class)->dispose (object);
+}
+
+static void
+ma_action_row_class_init (MaActionRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ma_action_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/eu/mieux_initiative/Actions/ma-action-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, MaActionRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, MaActionRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, MaActionRow, code_label);
+  gtk_widget_class_bind_template_child (widget_class, MaActionRow, place_label);
+  gtk_widget_class_bind_template_child (widget_class, MaActionRow, dates_label);
+}
+
+static void
+ma_action_row_init (MaActionRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+ma_action_row_new (MaVocabularies *vocabularies)
+{
+  MaActionRow *self = g_object_new (MA_TYPE_ACTION_ROW, NULL);
+
+  self->vocabularies = ma_vocabularies_ref (vocabularies);
+  return GTK_WIDGET (self);
+}
+
+void
+ma_action_row_bind (MaActionRow *self, MaActionSlot *slot)
+{
+  g_return_if_fail (MA_IS_ACTION_ROW (self));
+
+  ma_action_row_unbind (self);
+  self->slot = g_object_ref (slot);
+  self->changed_handler = g_signal_connect_swapped (slot, "changed", G_CALLBACK (update), self);
+  update (self);
+}
+
+void
+ma_action_row_unbind (MaActionRow *self)
+{
+  g_return_if_fail (MA_IS_ACTION_ROW (self));
+
+  if (self->slot == NULL)
+    return;
+  g_clear_signal_handler (&self->changed_handler, self->slot);
+  g_clear_object (&self->slot);
+}

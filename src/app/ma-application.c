@@ -1,0 +1,254 @@
+/* ma-application.c: the MIEUX+ Actions application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ma-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ma-application.h"
+#include "ma-store.h"
+#include "ma-window.h"
+
+struct _MaApplication
+{
+  AdwApplication parent_instance;
+
+  char *database; /* --database */
+};
+
+G_DEFINE_FINAL_TYPE (MaApplication, ma_application, ADW_TYPE_APPLICATION)
+
+static void
+show_error (MaApplication *self, const char *heading, const char *message)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  if (parent == NULL)
+    {
+      /* Nothing else is open: quit once the message is read. */
+      gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_first_start_response (AdwMessageDialog *dialog, const char *response, MaWindow *window)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "sample") == 0 &&
+      !ma_store_load_sample_data (ma_window_get_store (window), &error))
+    ma_window_toast (window, error->message);
+}
+
+static void
+offer_sample_data (MaWindow *window)
+{
+  GtkWidget *dialog = adw_message_dialog_new (
+      GTK_WINDOW (window), _ ("Welcome to MIEUX+ Actions"),
+      _ ("This database is new. Start with the sample Actions of the programme to try things "
+         "out, or with an empty database for your own records."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "empty", _ ("Start _Empty"),
+                                    "sample", _ ("Load _Sample Actions"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sample",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sample");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "empty");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_first_start_response), window);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_path (MaApplication *self, const char *path, gboolean create)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaStore) store = NULL;
+  MaWindow *window;
+
+  store =
+      ma_store_open (path, MA_STORE_OPEN_CREATE | (create ? MA_STORE_OPEN_MUST_CREATE : 0), &error);
+  if (store == NULL && create && g_error_matches (error, MA_STORE_ERROR, MA_STORE_ERROR_EXISTS))
+    {
+      /* The file chooser asked before replacing it: open the database that is there. */
+      g_clear_error (&error);
+      store = ma_store_open (path, MA_STORE_OPEN_DEFAULT, &error);
+    }
+  if (store == NULL)
+    {
+      show_error (self, _ ("Cannot Open the Database"), error->message);
+      return;
+    }
+  window = ma_window_new (GTK_APPLICATION (self), store);
+  gtk_window_present (GTK_WINDOW (window));
+  if (ma_store_get_created (store))
+    offer_sample_data (window);
+}
+
+static void
+ma_application_activate (GApplication *application)
+{
+  MaApplication *self = MA_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  path = self->database != NULL ? g_strdup (self->database) : ma_store_default_path ();
+  open_path (self, path, FALSE);
+}
+
+static int
+ma_application_handle_local_options (GApplication *application, GVariantDict *options)
+{
+  MaApplication *self = MA_APPLICATION (application);
+  g_autofree char *database = NULL;
+
+  if (g_variant_dict_lookup (options, "version", "b", NULL))
+    {
+      g_print ("mieux-actions %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    {
+      g_free (self->database);
+      self->database = g_steal_pointer (&database);
+    }
+  return -1;
+}
+
+static void
+about (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  MaApplication *self = user_data;
+  static const char *developers[] = { "MIEUX+ Actions contributors", NULL };
+  GtkWidget *window = adw_about_window_new ();
+
+  g_object_set (window, "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                "application-name", _ ("MIEUX+ Actions"), "application-icon", APP_ID, "version",
+                PACKAGE_VERSION, "developers", developers, "license-type", GTK_LICENSE_GPL_3_0,
+                /* Translators: put your names here, one per line */
+                "translator-credits", _ ("translator-credits"), "comments",
+                _ ("Record, find and present the Actions of the MIEUX+ programme"), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  MaApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close (not destroy) so each window writes its pending edits and state. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static const GActionEntry app_entries[] = {
+  { .name = "about", .activate = about },
+  { .name = "quit", .activate = quit },
+};
+
+static void
+ma_application_startup (GApplication *application)
+{
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.new-action", { "<Control>n", NULL } },
+    { "win.duplicate-action", { "<Control>d", NULL } },
+    { "win.delete-action", { "<Control>Delete", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.show-history", { "<Control>h", NULL } },
+    { "win.save-view", { "<Control>s", NULL } },
+    { "win.open-database", { "<Control>o", NULL } },
+    { "win.show-list", { "<Alt>Left", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  /* Before AdwApplication looks for style.css in it. */
+  ma_window_ensure_resources ();
+  G_APPLICATION_CLASS (ma_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_entries,
+                                   G_N_ELEMENTS (app_entries), application);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+ma_application_finalize (GObject *object)
+{
+  MaApplication *self = MA_APPLICATION (object);
+
+  g_free (self->database);
+
+  G_OBJECT_CLASS (ma_application_parent_class)->finalize (object);
+}
+
+static void
+ma_application_class_init (MaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = ma_application_finalize;
+  app_class->activate = ma_application_activate;
+  app_class->startup = ma_application_startup;
+  app_class->handle_local_options = ma_application_handle_local_options;
+}
+
+static void
+ma_application_init (MaApplication *self)
+{
+  const GOptionEntry options[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_ ("The database file to open (default: MIEUX_ACTIONS_DB or the user’s data folder)"),
+      N_ ("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Show the version and quit"), NULL },
+    { NULL },
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+MaApplication *
+ma_application_new (void)
+{
+  /* Each process opens its own database file: no single instance. */
+  return g_object_new (MA_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       G_APPLICATION_NON_UNIQUE, "resource-base-path",
+                       "/eu/mieux_initiative/Actions", NULL);
+}
+
+void
+ma_application_open_file (MaApplication *self, GFile *file, gboolean create)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (MA_IS_APPLICATION (self));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_error (self, _ ("Cannot Open the Database"), _ ("The database must be a local file."));
+      return;
+    }
+  open_path (self, path, create);
+}

@@ -1,0 +1,18 @@
+/* ma-application.h: the MIEUX+ Actions application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define MA_TYPE_APPLICATION (ma_application_get_type ())
+G_DECLARE_FINAL_TYPE (MaApplication, ma_application, MA, APPLICATION, AdwApplication)
+
+MaApplication *ma_application_new (void);
+/* Opens (or with CREATE, creates) a database in a new window; errors are shown. */
+void ma_application_open_file (MaApplication *self, GFile *file, gboolean create);
+
+G_END_DECLS

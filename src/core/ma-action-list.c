@@ -1,0 +1,423 @@
+/* ma-action-list.c: the Actions a filter selects, as a lazy list model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ma-action-list"
+
+#include "config.h"
+
+#include "ma-action-list.h"
+
+/* Few rows are bound at a time (GTK 4.8 keeps about 200); keep that many
+ * Actions and slots, and drop the rest when the tables grow past these. */
+#define MAX_CACHED_ACTIONS 512
+#define MAX_SLOTS 1024
+
+struct _MaActionSlot
+{
+  GObject parent_instance;
+
+  MaActionList *list; /* not owned; NULL once the list dropped the slot */
+  guint position;
+  gint64 id;
+};
+
+struct _MaActionList
+{
+  GObject parent_instance;
+
+  MaStore *store;
+  MaFilter *filter;
+  char *lang;
+  MaSortKey sort;
+  gboolean descending;
+
+  GArray *ids;         /* gint64, in list order */
+  GHashTable *index;   /* id → position + 1, built on demand */
+  GHashTable *slots;   /* position → MaActionSlot (owned) */
+  GHashTable *actions; /* id → MaAction */
+  guint total;         /* Actions in the store, filter or not */
+  gulong filter_handler;
+  gulong store_handler;
+};
+
+enum
+{
+  SLOT_CHANGED,
+  N_SLOT_SIGNALS
+};
+
+static guint slot_signals[N_SLOT_SIGNALS];
+
+enum
+{
+  REFRESHED,
+  N_LIST_SIGNALS
+};
+
+static guint list_signals[N_LIST_SIGNALS];
+
+static void ma_action_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE (MaActionSlot, ma_action_slot, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE_WITH_CODE (MaActionList,
+                               ma_action_list,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, ma_action_list_model_init))
+
+/* MaActionSlot */
+
+static void
+ma_action_slot_class_init (MaActionSlotClass *klass)
+{
+  /**
+   * MaActionSlot::changed:
+   *
+   * The slot shows another Action, or its Action was edited: re-read it.
+   */
+  slot_signals[SLOT_CHANGED] = g_signal_new (
+      "changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ma_action_slot_init (MaActionSlot *self)
+{
+}
+
+guint
+ma_action_slot_get_position (MaActionSlot *self)
+{
+  g_return_val_if_fail (MA_IS_ACTION_SLOT (self), 0);
+  return self->position;
+}
+
+gint64
+ma_action_slot_get_id (MaActionSlot *self)
+{
+  g_return_val_if_fail (MA_IS_ACTION_SLOT (self), 0);
+  return self->id;
+}
+
+MaAction *
+ma_action_slot_dup_action (MaActionSlot *self)
+{
+  MaActionList *list;
+  MaAction *action;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (MA_IS_ACTION_SLOT (self), NULL);
+
+  list = self->list;
+  if (list == NULL || self->id <= 0)
+    return NULL;
+  action = g_hash_table_lookup (list->actions, &self->id);
+  if (action != NULL)
+    return g_object_ref (action);
+  action = ma_store_get_action (list->store, self->id, list->lang, &error);
+  if (action == NULL)
+    {
+      g_debug ("Action %" G_GINT64_FORMAT ": %s", self->id, error->message);
+      return NULL;
+    }
+  if (g_hash_table_size (list->actions) >= MAX_CACHED_ACTIONS)
+    g_hash_table_remove_all (list->actions);
+  g_hash_table_insert (list->actions, g_memdup2 (&self->id, sizeof self->id),
+                       g_object_ref (action));
+  return action;
+}
+
+/* MaActionList */
+
+static void
+drop_slot (gpointer data)
+{
+  MaActionSlot *slot = data;
+
+  slot->list = NULL;
+  g_object_unref (slot);
+}
+
+static void
+prune_slots (MaActionList *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  /* Slots that only the list holds are not bound to a row. */
+  g_hash_table_iter_init (&iter, self->slots);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (G_OBJECT (value)->ref_count == 1)
+      g_hash_table_iter_remove (&iter);
+}
+
+static GType
+ma_action_list_get_item_type (GListModel *model)
+{
+  return MA_TYPE_ACTION_SLOT;
+}
+
+static guint
+ma_action_list_get_n_items (GListModel *model)
+{
+  return MA_ACTION_LIST (model)->ids->len;
+}
+
+static gpointer
+ma_action_list_get_item (GListModel *model, guint position)
+{
+  MaActionList *self = MA_ACTION_LIST (model);
+  MaActionSlot *slot;
+
+  if (position >= self->ids->len)
+    return NULL;
+  slot = g_hash_table_lookup (self->slots, GUINT_TO_POINTER (position));
+  if (slot == NULL)
+    {
+      if (g_hash_table_size (self->slots) >= MAX_SLOTS)
+        prune_slots (self);
+      slot = g_object_new (MA_TYPE_ACTION_SLOT, NULL);
+      slot->list = self;
+      slot->position = position;
+      slot->id = g_array_index (self->ids, gint64, position);
+      g_hash_table_insert (self->slots, GUINT_TO_POINTER (position), slot);
+    }
+  return g_object_ref (slot);
+}
+
+static void
+ma_action_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = ma_action_list_get_item_type;
+  iface->get_n_items = ma_action_list_get_n_items;
+  iface->get_item = ma_action_list_get_item;
+}
+
+/* Reads the ids again. TOUCHED is the Action that was edited (its slot is
+ * re-read even where it stays), -1 when none was, 0 when any may have been. */
+static void
+refresh (MaActionList *self, gint64 touched)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  GArray *ids;
+  guint old_n, new_n;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  ids = ma_store_query_action_ids (self->store, self->filter, self->sort, self->descending, &error);
+  if (ids == NULL)
+    {
+      g_warning ("Cannot list the Actions: %s", error->message);
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+  if (touched >= 0)
+    {
+      self->total = ma_store_count_actions (self->store, NULL, NULL);
+      if (touched == 0)
+        g_hash_table_remove_all (self->actions);
+      else
+        g_hash_table_remove (self->actions, &touched);
+    }
+
+  old_n = self->ids->len;
+  new_n = ids->len;
+  g_hash_table_iter_init (&iter, self->slots);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      MaActionSlot *slot = value;
+      guint position = GPOINTER_TO_UINT (key);
+      gint64 id;
+
+      if (position >= new_n)
+        {
+          slot->id = 0;
+          g_hash_table_iter_steal (&iter);
+          drop_slot (slot);
+          continue;
+        }
+      id = g_array_index (ids, gint64, position);
+      if (id != slot->id || touched == 0 || id == touched)
+        {
+          slot->id = id;
+          g_ptr_array_add (changed, g_object_ref (slot));
+        }
+    }
+
+  g_array_unref (self->ids);
+  self->ids = ids;
+  g_clear_pointer (&self->index, g_hash_table_unref);
+
+  /* Only the tail is announced: GTK keeps its rows, the slots re-text them. */
+  if (new_n < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+  else if (new_n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+  for (guint i = 0; i < changed->len; i++)
+    g_signal_emit (changed->pdata[i], slot_signals[SLOT_CHANGED], 0);
+  g_signal_emit (self, list_signals[REFRESHED], 0);
+}
+
+static void
+on_filter_changed (MaActionList *self)
+{
+  refresh (self, -1);
+}
+
+static void
+on_store_changed (MaActionList *self, gint64 action)
+{
+  refresh (self, action);
+}
+
+static void
+ma_action_list_dispose (GObject *object)
+{
+  MaActionList *self = MA_ACTION_LIST (object);
+
+  g_clear_signal_handler (&self->filter_handler, self->filter);
+  g_clear_signal_handler (&self->store_handler, self->store);
+  g_clear_pointer (&self->slots, g_hash_table_unref);
+  g_clear_pointer (&self->actions, g_hash_table_unref);
+  g_clear_pointer (&self->index, g_hash_table_unref);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (ma_action_list_parent_class)->dispose (object);
+}
+
+static void
+ma_action_list_finalize (GObject *object)
+{
+  MaActionList *self = MA_ACTION_LIST (object);
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_free (self->lang);
+
+  G_OBJECT_CLASS (ma_action_list_parent_class)->finalize (object);
+}
+
+static void
+ma_action_list_class_init (MaActionListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ma_action_list_dispose;
+  object_class->finalize = ma_action_list_finalize;
+
+  /**
+   * MaActionList::refreshed:
+   *
+   * The ids were read again (the number of items may be the same).
+   */
+  list_signals[REFRESHED] = g_signal_new ("refreshed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ma_action_list_init (MaActionList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->slots = g_hash_table_new_full (NULL, NULL, NULL, drop_slot);
+  self->actions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+MaActionList *
+ma_action_list_new (MaStore *store, MaFilter *filter, const char *lang)
+{
+  MaActionList *self;
+
+  g_return_val_if_fail (MA_IS_STORE (store), NULL);
+  g_return_val_if_fail (MA_IS_FILTER (filter), NULL);
+
+  self = g_object_new (MA_TYPE_ACTION_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->filter = g_object_ref (filter);
+  self->lang = g_strdup (lang);
+  self->filter_handler =
+      g_signal_connect_swapped (filter, "changed", G_CALLBACK (on_filter_changed), self);
+  self->store_handler =
+      g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+  refresh (self, 0);
+  return self;
+}
+
+MaStore *
+ma_action_list_get_store (MaActionList *self)
+{
+  g_return_val_if_fail (MA_IS_ACTION_LIST (self), NULL);
+  return self->store;
+}
+
+MaFilter *
+ma_action_list_get_filter (MaActionList *self)
+{
+  g_return_val_if_fail (MA_IS_ACTION_LIST (self), NULL);
+  return self->filter;
+}
+
+void
+ma_action_list_set_sort (MaActionList *self, MaSortKey sort, gboolean descending)
+{
+  g_return_if_fail (MA_IS_ACTION_LIST (self));
+
+  if (self->sort == sort && self->descending == descending)
+    return;
+  self->sort = sort;
+  self->descending = descending;
+  refresh (self, -1);
+}
+
+MaSortKey
+ma_action_list_get_sort (MaActionList *self)
+{
+  g_return_val_if_fail (MA_IS_ACTION_LIST (self), MA_SORT_TITLE);
+  return self->sort;
+}
+
+gboolean
+ma_action_list_get_descending (MaActionList *self)
+{
+  g_return_val_if_fail (MA_IS_ACTION_LIST (self), FALSE);
+  return self->descending;
+}
+
+gint64
+ma_action_list_get_id (MaActionList *self, guint position)
+{
+  g_return_val_if_fail (MA_IS_ACTION_LIST (self), 0);
+  if (position >= self->ids->len)
+    return 0;
+  return g_array_index (self->ids, gint64, position);
+}
+
+guint
+ma_action_list_find (MaActionList *self, gint64 id)
+{
+  gpointer position;
+
+  g_return_val_if_fail (MA_IS_ACTION_LIST (self), G_MAXUINT);
+
+  if (self->index == NULL)
+    {
+      self->index = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
+      for (guint i = 0; i < self->ids->len; i++)
+        g_hash_table_insert (self->index, &g_array_index (self->ids, gint64, i),
+                             GUINT_TO_POINTER (i + 1));
+    }
+  position = g_hash_table_lookup (self->index, &id);
+  return position == NULL ? G_MAXUINT : GPOINTER_TO_UINT (position) - 1;
+}
+
+void
+ma_action_list_refresh (MaActionList *self)
+{
+  g_return_if_fail (MA_IS_ACTION_LIST (self));
+  refresh (self, 0);
+}
+
+guint
+ma_action_list_get_total (MaActionList *self)
+{
+  g_return_val_if_fail (MA_IS_ACTION_LIST (self), 0);
+  return self->total;
+}

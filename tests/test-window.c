@@ -1,0 +1,307 @@
+/* test-window.c: the main window on a test database, driven in-process
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "ma-i18n.h"
+#include "ma-ui-test.h"
+#include "ma-window-private.h"
+
+typedef struct
+{
+  MaStore *store;
+  char *path;
+  MaWindow *window;
+} Fixture;
+
+typedef struct
+{
+  MaWindow *window;
+  guint n;
+} CountWait;
+
+static guint
+n_rows (MaWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (ma_window_get_action_list (window)));
+}
+
+static gboolean
+has_rows (gpointer data)
+{
+  CountWait *wait = data;
+  return n_rows (wait->window) == wait->n;
+}
+
+static void
+assert_rows (MaWindow *window, guint n)
+{
+  CountWait wait = { window, n };
+
+  /* The search entry waits for its search-delay before it tells the window. */
+  ma_ui_test_wait (has_rows, &wait, 3);
+  g_assert_cmpuint (n_rows (window), ==, n);
+}
+
+static gboolean
+nothing_pending (gpointer data)
+{
+  return !ma_action_detail_has_pending (MA_ACTION_DETAIL (data));
+}
+
+static char *
+sql_text (const char *path, const char *sql, gint64 id)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  /* A second connection, as another program would read the file. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  fixture->store = ma_ui_test_store (&fixture->path);
+  fixture->window = ma_window_new (NULL, fixture->store);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  ma_ui_test_run (50);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  ma_ui_test_run (10);
+  g_clear_object (&fixture->store);
+  g_free (fixture->path);
+}
+
+static void
+test_search (Fixture *fixture, gconstpointer data)
+{
+  MaWindow *window = fixture->window;
+  GtkEditable *entry = GTK_EDITABLE (ma_window_get_search_entry (window));
+
+  assert_rows (window, 15);
+  g_assert_cmpstr (gtk_label_get_text (ma_window_get_count_label (window)), ==, "15 Actions");
+
+  gtk_editable_set_text (entry, "chaco");
+  assert_rows (window, 1);
+  g_assert_cmpstr (ma_filter_get_search (ma_window_get_filter (window)), ==, "chaco");
+  g_assert_cmpstr (gtk_label_get_text (ma_window_get_count_label (window)), ==, "1 of 15 Actions");
+
+  /* Accents and case do not matter. */
+  gtk_editable_set_text (entry, "asuncion zzzz");
+  assert_rows (window, 0);
+  gtk_editable_set_text (entry, "");
+  assert_rows (window, 15);
+}
+
+static void
+test_facet (Fixture *fixture, gconstpointer data)
+{
+  MaWindow *window = fixture->window;
+  GtkMenuButton *button = ma_window_get_filter_button (window);
+  GtkWidget *chip;
+
+  /* Through the facet menu, as a click on "Region › Latin America…" does. */
+  gtk_menu_button_popup (button);
+  ma_ui_test_run (20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "facet.region.lac", NULL));
+  gtk_menu_button_popdown (button);
+  assert_rows (window, 6);
+  g_assert_true (ma_filter_has_code (ma_window_get_filter (window), MA_FILTER_REGION, "lac"));
+
+  /* A chip shows the facet; clicking it removes the facet. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ma_window_get_chips (window))));
+  chip = gtk_flow_box_child_get_child (
+      gtk_flow_box_get_child_at_index (ma_window_get_chips (window), 0));
+  g_assert_true (GTK_IS_BUTTON (chip));
+  g_signal_emit_by_name (chip, "clicked");
+  assert_rows (window, 15);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ma_window_get_chips (window))));
+
+  /* A year and a status together; search on top. */
+  ma_filter_set_year (ma_window_get_filter (window), 2021);
+  ma_filter_add_code (ma_window_get_filter (window), MA_FILTER_STATUS, "completed");
+  g_assert_cmpuint (n_rows (window), <, 15);
+}
+
+static void
+test_saved_view (Fixture *fixture, gconstpointer data)
+{
+  MaWindow *window = fixture->window;
+  MaFilter *filter = ma_window_get_filter (window);
+  g_autoptr (GError) error = NULL;
+
+  ma_filter_add_code (filter, MA_FILTER_REGION, "lac");
+  g_assert_true (ma_store_save_view (fixture->store, "Latin America", filter, &error));
+  g_assert_no_error (error);
+  ma_filter_clear (filter);
+  assert_rows (window, 15);
+  g_assert_true (ma_window_load_view (window, "Latin America", &error));
+  g_assert_no_error (error);
+  assert_rows (window, 6);
+}
+
+static void
+test_edit_title (Fixture *fixture, gconstpointer data)
+{
+  MaWindow *window = fixture->window;
+  MaActionDetail *detail = ma_window_get_detail (window);
+  gint64 id = ma_store_find_action (fixture->store, "Gran Chaco", NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *start = NULL;
+
+  g_assert_cmpint (id, >, 0);
+  ma_window_select (window, id);
+  g_assert_cmpint (ma_window_get_current (window), ==, id);
+  g_assert_cmpuint (gtk_single_selection_get_selected (ma_window_get_selection (window)), !=,
+                    GTK_INVALID_LIST_POSITION);
+
+  /* Markup characters are text, not Pango markup. */
+  gtk_editable_set_text (ma_action_detail_get_entry (detail, "title"),
+                         "Climate & migration <Gran Chaco>");
+  g_assert_true (ma_action_detail_has_pending (detail));
+  g_assert_true (ma_ui_test_wait (nothing_pending, detail, 3));
+  title = sql_text (fixture->path, "SELECT title FROM action WHERE id = ?", id);
+  g_assert_cmpstr (title, ==, "Climate & migration <Gran Chaco>");
+  g_assert_null (ma_action_detail_get_error (detail));
+
+  /* An empty title is refused, shown and not written. */
+  gtk_editable_set_text (ma_action_detail_get_entry (detail, "title"), "");
+  g_assert_true (ma_ui_test_wait (nothing_pending, detail, 3));
+  g_assert_nonnull (ma_action_detail_get_error (detail));
+  g_clear_pointer (&title, g_free);
+  title = sql_text (fixture->path, "SELECT title FROM action WHERE id = ?", id);
+  g_assert_cmpstr (title, ==, "Climate & migration <Gran Chaco>");
+
+  /* End before start: refused too. */
+  gtk_editable_set_text (ma_action_detail_get_entry (detail, "title"), "Gran Chaco");
+  gtk_editable_set_text (ma_action_detail_get_entry (detail, "start_date"), "2022-03");
+  gtk_editable_set_text (ma_action_detail_get_entry (detail, "end_date"), "2021");
+  g_assert_true (ma_ui_test_wait (nothing_pending, detail, 3));
+  g_assert_nonnull (ma_action_detail_get_error (detail));
+  start = sql_text (fixture->path, "SELECT start_date FROM action WHERE id = ?", id);
+  g_assert_cmpstr (start, ==, "2022-03");
+  g_clear_pointer (&start, g_free);
+  start = sql_text (fixture->path, "SELECT end_date FROM action WHERE id = ?", id);
+  g_assert_null (start);
+
+  /* The list row shows the new title once written. */
+  gtk_editable_set_text (ma_action_detail_get_entry (detail, "end_date"), "2023");
+  g_assert_true (ma_ui_test_wait (nothing_pending, detail, 3));
+  g_assert_null (ma_action_detail_get_error (detail));
+
+  /* Closing the window writes what is pending at once. */
+  gtk_editable_set_text (ma_action_detail_get_entry (detail, "title"), "Written on close");
+  g_assert_true (ma_action_detail_has_pending (detail));
+  gtk_window_close (GTK_WINDOW (window));
+  fixture->window = NULL;
+  g_clear_pointer (&title, g_free);
+  title = sql_text (fixture->path, "SELECT title FROM action WHERE id = ?", id);
+  g_assert_cmpstr (title, ==, "Written on close");
+}
+
+static void
+test_delete_undo (Fixture *fixture, gconstpointer data)
+{
+  MaWindow *window = fixture->window;
+  gint64 id = ma_store_find_action (fixture->store, "Gran Chaco", NULL);
+  g_autofree char *countries = NULL;
+  AdwToast *toast;
+  gint64 restored;
+
+  ma_window_select (window, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-action", NULL));
+  assert_rows (window, 14);
+  g_assert_cmpint (ma_window_get_current (window), !=, id);
+  toast = ma_window_get_undo_toast (window);
+  g_assert_nonnull (toast);
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  assert_rows (window, 15);
+  restored = ma_window_get_current (window);
+  g_assert_cmpint (restored, >, 0);
+  countries = sql_text (fixture->path,
+                        "SELECT group_concat (country, ' ') FROM (SELECT country FROM "
+                        "action_country WHERE action = ? ORDER BY country)",
+                        restored);
+  g_assert_cmpstr (countries, ==, "AR BO PY");
+
+  /* The second deletion reuses the same toast. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-action", NULL));
+  g_assert_true (ma_window_get_undo_toast (window) == toast);
+  assert_rows (window, 14);
+}
+
+static void
+test_new_duplicate (Fixture *fixture, gconstpointer data)
+{
+  MaWindow *window = fixture->window;
+  gint64 id;
+  g_autofree char *title = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (ma_window_get_search_entry (window)), "chaco");
+  assert_rows (window, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-action", NULL));
+  /* The new Action did not match the search: the search was cleared to show it. */
+  assert_rows (window, 16);
+  id = ma_window_get_current (window);
+  g_assert_cmpint (id, >, 0);
+  title = sql_text (fixture->path, "SELECT title FROM action WHERE id = ?", id);
+  g_assert_cmpstr (title, ==, "New Action");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-action", NULL));
+  assert_rows (window, 17);
+  g_assert_cmpint (ma_window_get_current (window), !=, id);
+}
+
+static void
+test_sort (Fixture *fixture, gconstpointer data)
+{
+  MaWindow *window = fixture->window;
+  MaActionList *list = ma_window_get_action_list (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "code"));
+  g_assert_cmpint (ma_action_list_get_sort (list), ==, MA_SORT_CODE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-descending", NULL));
+  g_assert_true (ma_action_list_get_descending (list));
+  assert_rows (window, 15);
+}
+
+int
+main (int argc, char **argv)
+{
+  ma_i18n_init ();
+  ma_i18n_set_language ("en");
+  /* Private XDG_*_HOME come from the test environment (tests/meson.build):
+   * G_TEST_OPTION_ISOLATE_DIRS also hides XDG_DATA_DIRS, where the MIME
+   * database that gdk-pixbuf needs to load SVG icons lives. */
+  g_test_init (&argc, &argv, NULL);
+  ma_ui_test_init ();
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/window/search", test_search);
+  ADD ("/window/facet", test_facet);
+  ADD ("/window/saved-view", test_saved_view);
+  ADD ("/window/edit-title", test_edit_title);
+  ADD ("/window/delete-undo", test_delete_undo);
+  ADD ("/window/new-duplicate", test_new_duplicate);
+  ADD ("/window/sort", test_sort);
+#undef ADD
+  return g_test_run ();
+}
