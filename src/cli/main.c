@@ -37,7 +37,9 @@ print_usage (FILE *out)
       /* The parameters are marked where the command builds its options. */
       g_autofree char *synopsis = g_strdup_printf (
           "%s %s", commands[i].name, commands[i].parameters[0] ? _ (commands[i].parameters) : "");
-      fprintf (out, "  %-40s %s\n", synopsis, _ (commands[i].summary));
+      /* Pad by characters, not bytes: "CÓDIGO" is one column wider in bytes. */
+      int pad = MAX (0, 40 - (int) g_utf8_strlen (synopsis, -1));
+      fprintf (out, "  %s%*s %s\n", synopsis, pad, "", _ (commands[i].summary));
     }
   fprintf (out, "\n%s\n",
            _ ("Every command accepts --database FILE and --lang en|fr|es; "
