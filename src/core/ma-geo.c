@@ -1,0 +1,798 @@
+/* ma-geo.c: TopoJSON decoder, antimeridian cut, Equal Earth, hit testing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "ma-geo.h"
+#include "ma-resources.h"
+
+#define DEG (G_PI / 180.0)
+
+typedef struct
+{
+  guint n;
+  double *lonlat;
+  double *xy;
+  double x0, y0, x1, y1; /* projected extents */
+  double area;           /* projected, absolute */
+} Ring;
+
+typedef struct
+{
+  char *id;
+  char *name;
+  GArray *rings; /* Ring */
+  double x0, y0, x1, y1;
+  double area;
+  double anchor_x, anchor_y;
+} Feature;
+
+typedef struct
+{
+  guint n;
+  double *xy;
+  guint8 *breaks; /* 1 where a sub-path starts */
+} Arc;
+
+struct _MaGeo
+{
+  gatomicrefcount ref_count;
+  GArray *features; /* Feature */
+  GArray *arcs;     /* Arc */
+  guint n_cut_rings;
+};
+
+G_DEFINE_QUARK (ma-geo-error-quark, ma_geo_error)
+
+/* ---- Equal Earth ----------------------------------------------------------- */
+
+#define EE_A1 1.340264
+#define EE_A2 (-0.081106)
+#define EE_A3 0.000893
+#define EE_A4 0.003796
+#define EE_M (0.86602540378443864676) /* sqrt (3) / 2 */
+
+void
+ma_equal_earth_forward (double lon, double lat, double *x, double *y)
+{
+  double theta = asin (EE_M * sin (lat * DEG));
+  double t2 = theta * theta, t6 = t2 * t2 * t2;
+
+  *x = lon * DEG * cos (theta) /
+       (EE_M * (EE_A1 + 3 * EE_A2 * t2 + t6 * (7 * EE_A3 + 9 * EE_A4 * t2)));
+  *y = theta * (EE_A1 + EE_A2 * t2 + t6 * (EE_A3 + EE_A4 * t2));
+}
+
+gboolean
+ma_equal_earth_inverse (double x, double y, double *lon, double *lat)
+{
+  double theta = y, t2, t6, fy, fpy, lam;
+  double half_w, half_h;
+
+  ma_equal_earth_extent (&half_w, &half_h);
+  if (fabs (y) > half_h)
+    return FALSE;
+  /* Newton on y = theta (A1 + A2 t² + A3 t⁶ + A4 t⁸) */
+  for (int i = 0; i < 20; i++)
+    {
+      double delta;
+      t2 = theta * theta;
+      t6 = t2 * t2 * t2;
+      fy = theta * (EE_A1 + EE_A2 * t2 + t6 * (EE_A3 + EE_A4 * t2)) - y;
+      fpy = EE_A1 + 3 * EE_A2 * t2 + t6 * (7 * EE_A3 + 9 * EE_A4 * t2);
+      delta = fy / fpy;
+      theta -= delta;
+      if (fabs (delta) < 1e-12)
+        break;
+    }
+  t2 = theta * theta;
+  t6 = t2 * t2 * t2;
+  lam = EE_M * x * (EE_A1 + 3 * EE_A2 * t2 + t6 * (7 * EE_A3 + 9 * EE_A4 * t2)) / cos (theta);
+  if (fabs (lam) > G_PI + 1e-9)
+    return FALSE;
+  *lon = lam / DEG;
+  *lat = asin (CLAMP (sin (theta) / EE_M, -1.0, 1.0)) / DEG;
+  return TRUE;
+}
+
+void
+ma_equal_earth_extent (double *half_width, double *half_height)
+{
+  double dummy;
+
+  ma_equal_earth_forward (180.0, 0.0, half_width, &dummy);
+  ma_equal_earth_forward (0.0, 90.0, &dummy, half_height);
+}
+
+/* ---- Antimeridian ---------------------------------------------------------- */
+
+static void
+push_point (GArray *out, double lon, double lat)
+{
+  g_array_append_val (out, lon);
+  g_array_append_val (out, lat);
+}
+
+/* Keeps the part of the unwrapped ring U (N points) on one side of lon = CUT
+ * (west: lon <= CUT), shifted by SHIFT degrees. Points along the cut line are
+ * densified every degree so that the projected edge follows the map's outline. */
+static GArray *
+clip_at (const double *u, guint n, double cut, gboolean west, double shift)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean last_on_cut = FALSE;
+  double last_lat = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const double *c = u + 2 * i, *p = u + 2 * ((i + n - 1) % n);
+      gboolean c_in = west ? c[0] <= cut : c[0] >= cut;
+      gboolean p_in = west ? p[0] <= cut : p[0] >= cut;
+      double pts[2][2];
+      guint n_pts = 0;
+
+      if (c_in != p_in && c[0] != p[0])
+        {
+          double t = (cut - p[0]) / (c[0] - p[0]);
+          pts[n_pts][0] = cut;
+          pts[n_pts][1] = p[1] + t * (c[1] - p[1]);
+          n_pts++;
+        }
+      if (c_in)
+        {
+          pts[n_pts][0] = c[0];
+          pts[n_pts][1] = c[1];
+          n_pts++;
+        }
+      for (guint k = 0; k < n_pts; k++)
+        {
+          gboolean on_cut = pts[k][0] == cut;
+          if (on_cut && last_on_cut && fabs (pts[k][1] - last_lat) > 1.0)
+            {
+              int steps = (int) fabs (pts[k][1] - last_lat);
+              for (int s = 1; s < steps; s++)
+                push_point (out, cut + shift, last_lat + (pts[k][1] - last_lat) * s / steps);
+            }
+          push_point (out, pts[k][0] + shift, pts[k][1]);
+          last_on_cut = on_cut;
+          last_lat = pts[k][1];
+        }
+    }
+  return out;
+}
+
+/* A ring that crosses ±180° an even number of times is unwrapped and cut into a
+ * west and an east part; one around a pole (odd: Antarctica) is drawn as it is. */
+static guint
+cut_antimeridian (GArray *ring, GArray *parts[2])
+{
+  const double *pts = (const double *) ring->data;
+  guint n = ring->len / 2, jumps = 0;
+  double offset = 0, max_lon = -1e9;
+  g_autofree double *u = NULL;
+  double cut, shift;
+
+  /* around the ring, closing edge included */
+  for (guint k = 1; k <= n; k++)
+    if (fabs (pts[2 * (k % n)] - pts[2 * k - 2]) > 180)
+      jumps++;
+  if (jumps == 0 || jumps % 2 == 1)
+    {
+      parts[0] = g_array_ref (ring);
+      return 1;
+    }
+  u = g_new (double, 2 * n);
+  for (guint k = 0; k < n; k++)
+    {
+      if (k > 0)
+        {
+          double d = pts[2 * k] - pts[2 * k - 2];
+          if (d > 180)
+            offset -= 360;
+          else if (d < -180)
+            offset += 360;
+        }
+      u[2 * k] = pts[2 * k] + offset;
+      u[2 * k + 1] = pts[2 * k + 1];
+      max_lon = MAX (max_lon, u[2 * k]);
+    }
+  if (max_lon > 180)
+    {
+      cut = 180;
+      shift = -360;
+    }
+  else
+    {
+      cut = -180;
+      shift = 360;
+    }
+  /* The part on the main side keeps its longitudes, the other is shifted back. */
+  parts[0] = clip_at (u, n, cut, cut > 0, 0);
+  parts[1] = clip_at (u, n, cut, cut < 0, shift);
+  return 2;
+}
+
+/* ---- Decoder --------------------------------------------------------------- */
+
+static void
+ring_finish (Ring *ring)
+{
+  double area = 0;
+
+  ring->xy = g_new (double, 2 * ring->n);
+  ring->x0 = ring->y0 = G_MAXDOUBLE;
+  ring->x1 = ring->y1 = -G_MAXDOUBLE;
+  for (guint k = 0; k < ring->n; k++)
+    {
+      double *p = ring->xy + 2 * k;
+      ma_equal_earth_forward (ring->lonlat[2 * k], ring->lonlat[2 * k + 1], &p[0], &p[1]);
+      ring->x0 = MIN (ring->x0, p[0]);
+      ring->x1 = MAX (ring->x1, p[0]);
+      ring->y0 = MIN (ring->y0, p[1]);
+      ring->y1 = MAX (ring->y1, p[1]);
+    }
+  for (guint k = 0; k < ring->n; k++)
+    {
+      const double *a = ring->xy + 2 * k, *b = ring->xy + 2 * ((k + 1) % ring->n);
+      area += a[0] * b[1] - b[0] * a[1];
+    }
+  ring->area = fabs (area) / 2;
+}
+
+static gboolean
+point_in_ring (const Ring *ring, double x, double y)
+{
+  gboolean inside = FALSE;
+
+  if (x < ring->x0 || x > ring->x1 || y < ring->y0 || y > ring->y1)
+    return FALSE;
+  for (guint i = 0, j = ring->n - 1; i < ring->n; j = i++)
+    {
+      const double *a = ring->xy + 2 * i, *b = ring->xy + 2 * j;
+      if ((a[1] > y) != (b[1] > y) && x < (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]) + a[0])
+        inside = !inside;
+    }
+  return inside;
+}
+
+static gboolean
+point_in_feature (const Feature *f, double x, double y)
+{
+  gboolean inside = FALSE;
+
+  if (x < f->x0 || x > f->x1 || y < f->y0 || y > f->y1)
+    return FALSE;
+  /* even-odd over all rings: holes (lakes, Lesotho in South Africa) are outside */
+  for (guint r = 0; r < f->rings->len; r++)
+    if (point_in_ring (&g_array_index (f->rings, Ring, r), x, y))
+      inside = !inside;
+  return inside;
+}
+
+/* A label point: the centre of the largest ring's box when inside it, else a
+ * point found on the horizontal line through that centre. */
+static void
+feature_anchor (Feature *f)
+{
+  const Ring *best = NULL;
+  double cx, cy;
+
+  for (guint r = 0; r < f->rings->len; r++)
+    {
+      const Ring *ring = &g_array_index (f->rings, Ring, r);
+      if (best == NULL || ring->area > best->area)
+        best = ring;
+    }
+  if (best == NULL)
+    return;
+  cx = (best->x0 + best->x1) / 2;
+  cy = (best->y0 + best->y1) / 2;
+  f->anchor_x = cx;
+  f->anchor_y = cy;
+  if (point_in_feature (f, cx, cy))
+    return;
+  /* Midpoint of the widest inside span of the scanline through cy. */
+  {
+    g_autoptr (GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+    double widest = -1;
+    for (guint i = 0, j = best->n - 1; i < best->n; j = i++)
+      {
+        const double *a = best->xy + 2 * i, *b = best->xy + 2 * j;
+        if ((a[1] > cy) != (b[1] > cy))
+          {
+            double x = (b[0] - a[0]) * (cy - a[1]) / (b[1] - a[1]) + a[0];
+            g_array_append_val (xs, x);
+          }
+      }
+    /* insertion sort: few crossings */
+    for (guint i = 1; i < xs->len; i++)
+      for (guint k = i; k > 0 && g_array_index (xs, double, k - 1) > g_array_index (xs, double, k);
+           k--)
+        {
+          double t = g_array_index (xs, double, k);
+          g_array_index (xs, double, k) = g_array_index (xs, double, k - 1);
+          g_array_index (xs, double, k - 1) = t;
+        }
+    for (guint i = 0; i + 1 < xs->len; i += 2)
+      {
+        double a = g_array_index (xs, double, i), b = g_array_index (xs, double, i + 1);
+        if (b - a > widest)
+          {
+            widest = b - a;
+            f->anchor_x = (a + b) / 2;
+          }
+      }
+  }
+}
+
+static void
+clear_feature (gpointer data)
+{
+  Feature *f = data;
+
+  g_free (f->id);
+  g_free (f->name);
+  g_clear_pointer (&f->rings, g_array_unref);
+}
+
+static void
+clear_ring (gpointer data)
+{
+  Ring *r = data;
+
+  g_free (r->lonlat);
+  g_free (r->xy);
+}
+
+static void
+clear_arc (gpointer data)
+{
+  Arc *a = data;
+
+  g_free (a->xy);
+  g_free (a->breaks);
+}
+
+static gboolean
+invalid (GError **error, const char *what)
+{
+  g_set_error (error, MA_GEO_ERROR, MA_GEO_ERROR_INVALID, "Invalid TopoJSON: %s", what);
+  return FALSE;
+}
+
+static gboolean
+decode_arcs (JsonObject *root, GPtrArray *lonlat_arcs, GArray *lengths, GError **error)
+{
+  JsonObject *transform;
+  JsonArray *arcs;
+  double sx = 1, sy = 1, tx = 0, ty = 0;
+  gboolean quantized = FALSE;
+
+  if (!json_object_has_member (root, "arcs") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "arcs")))
+    return invalid (error, "no arcs");
+  transform = json_object_get_object_member (root, "transform");
+  if (transform != NULL)
+    {
+      JsonArray *scale = json_object_get_array_member (transform, "scale");
+      JsonArray *translate = json_object_get_array_member (transform, "translate");
+      if (scale == NULL || translate == NULL || json_array_get_length (scale) < 2 ||
+          json_array_get_length (translate) < 2)
+        return invalid (error, "bad transform");
+      sx = json_array_get_double_element (scale, 0);
+      sy = json_array_get_double_element (scale, 1);
+      tx = json_array_get_double_element (translate, 0);
+      ty = json_array_get_double_element (translate, 1);
+      quantized = TRUE;
+    }
+  arcs = json_object_get_array_member (root, "arcs");
+  for (guint i = 0; i < json_array_get_length (arcs); i++)
+    {
+      JsonArray *arc = json_array_get_array_element (arcs, i);
+      guint n = arc != NULL ? json_array_get_length (arc) : 0;
+      double *pts = g_new (double, 2 * MAX (n, 1));
+      double qx = 0, qy = 0;
+
+      for (guint k = 0; k < n; k++)
+        {
+          JsonArray *p = json_array_get_array_element (arc, k);
+          if (p == NULL || json_array_get_length (p) < 2)
+            {
+              g_free (pts);
+              return invalid (error, "bad arc point");
+            }
+          if (quantized)
+            {
+              /* delta-encoded integers */
+              qx += (double) json_array_get_int_element (p, 0);
+              qy += (double) json_array_get_int_element (p, 1);
+              pts[2 * k] = qx * sx + tx;
+              pts[2 * k + 1] = qy * sy + ty;
+            }
+          else
+            {
+              pts[2 * k] = json_array_get_double_element (p, 0);
+              pts[2 * k + 1] = json_array_get_double_element (p, 1);
+            }
+        }
+      g_ptr_array_add (lonlat_arcs, pts);
+      g_array_append_val (lengths, n);
+    }
+  return TRUE;
+}
+
+/* Concatenates the arcs of a ring (negative index ~i: arc i reversed); the point
+ * where two arcs meet appears once, and so does the closing point. */
+static GArray *
+stitch_ring (JsonArray *indices, GPtrArray *arcs, GArray *lengths, GError **error)
+{
+  g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_arcs = arcs->len;
+
+  for (guint k = 0; k < json_array_get_length (indices); k++)
+    {
+      gint64 index = json_array_get_int_element (indices, k);
+      gboolean reversed = index < 0;
+      guint arc = reversed ? (guint) ~index : (guint) index;
+      const double *pts;
+      guint n;
+
+      if (arc >= n_arcs)
+        {
+          invalid (error, "arc index out of range");
+          return NULL;
+        }
+      pts = g_ptr_array_index (arcs, arc);
+      n = g_array_index (lengths, guint, arc);
+      for (guint j = (out->len > 0 ? 1 : 0); j < n; j++)
+        {
+          guint src = reversed ? n - 1 - j : j;
+          push_point (out, pts[2 * src], pts[2 * src + 1]);
+        }
+    }
+  if (out->len >= 4)
+    {
+      const double *p = (const double *) out->data;
+      guint last = out->len / 2 - 1;
+      if (p[0] == p[2 * last] && p[1] == p[2 * last + 1])
+        g_array_set_size (out, out->len - 2);
+    }
+  return g_steal_pointer (&out);
+}
+
+static gboolean
+add_ring (MaGeo *self, Feature *f, JsonArray *indices, GPtrArray *arcs, GArray *lengths,
+          GError **error)
+{
+  g_autoptr (GArray) ring = stitch_ring (indices, arcs, lengths, error);
+  GArray *parts[2] = { NULL, NULL };
+  guint n_parts;
+
+  if (ring == NULL)
+    return FALSE;
+  if (ring->len < 6)
+    return TRUE; /* fewer than 3 points: nothing to draw */
+  n_parts = cut_antimeridian (ring, parts);
+  if (n_parts == 2)
+    self->n_cut_rings++;
+  for (guint p = 0; p < n_parts; p++)
+    {
+      Ring r = { 0 };
+      r.n = parts[p]->len / 2;
+      r.lonlat = (double *) g_array_free (parts[p], r.n < 3);
+      if (r.n < 3)
+        continue;
+      ring_finish (&r);
+      g_array_append_val (f->rings, r);
+    }
+  return TRUE;
+}
+
+static gboolean
+decode_geometry (MaGeo *self, JsonObject *geometry, GPtrArray *arcs, GArray *lengths,
+                 GError **error)
+{
+  const char *type = json_object_get_string_member_with_default (geometry, "type", "");
+  JsonObject *properties = json_object_get_object_member (geometry, "properties");
+  JsonNode *id = json_object_get_member (geometry, "id");
+  JsonArray *polygons;
+  Feature f = { 0 };
+  gboolean ok = TRUE;
+
+  if (id != NULL && JSON_NODE_HOLDS_VALUE (id))
+    f.id = json_node_get_value_type (id) == G_TYPE_STRING
+               ? g_strdup (json_node_get_string (id))
+               : g_strdup_printf ("%03" G_GINT64_FORMAT, json_node_get_int (id));
+  if (properties != NULL)
+    f.name = g_strdup (json_object_get_string_member_with_default (properties, "name", NULL));
+  f.rings = g_array_new (FALSE, FALSE, sizeof (Ring));
+  g_array_set_clear_func (f.rings, clear_ring);
+
+  polygons = json_object_has_member (geometry, "arcs")
+                 ? json_object_get_array_member (geometry, "arcs")
+                 : NULL;
+  if (polygons != NULL && strcmp (type, "Polygon") == 0)
+    {
+      for (guint r = 0; ok && r < json_array_get_length (polygons); r++)
+        ok = add_ring (self, &f, json_array_get_array_element (polygons, r), arcs, lengths,
+                       error);
+    }
+  else if (polygons != NULL && strcmp (type, "MultiPolygon") == 0)
+    {
+      for (guint p = 0; ok && p < json_array_get_length (polygons); p++)
+        {
+          JsonArray *polygon = json_array_get_array_element (polygons, p);
+          for (guint r = 0; ok && polygon != NULL && r < json_array_get_length (polygon); r++)
+            ok = add_ring (self, &f, json_array_get_array_element (polygon, r), arcs, lengths,
+                           error);
+        }
+    }
+  if (!ok)
+    {
+      clear_feature (&f);
+      return FALSE;
+    }
+
+  f.x0 = f.y0 = G_MAXDOUBLE;
+  f.x1 = f.y1 = -G_MAXDOUBLE;
+  for (guint r = 0; r < f.rings->len; r++)
+    {
+      const Ring *ring = &g_array_index (f.rings, Ring, r);
+      f.x0 = MIN (f.x0, ring->x0);
+      f.y0 = MIN (f.y0, ring->y0);
+      f.x1 = MAX (f.x1, ring->x1);
+      f.y1 = MAX (f.y1, ring->y1);
+      f.area += ring->area; /* holes counted as land: only used to rank overlaps */
+    }
+  if (f.rings->len == 0)
+    f.x0 = f.y0 = f.x1 = f.y1 = 0;
+  feature_anchor (&f);
+  g_array_append_val (self->features, f);
+  return TRUE;
+}
+
+MaGeo *
+ma_geo_new_from_data (const char *data, gsize length, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (MaGeo) self = NULL;
+  g_autoptr (GPtrArray) lonlat_arcs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  JsonObject *root, *objects, *countries;
+  JsonArray *geometries;
+
+  if (!json_parser_load_from_data (parser, data, (gssize) length, error))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      invalid (error, "not an object");
+      return NULL;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  objects = json_object_get_object_member (root, "objects");
+  countries = objects != NULL ? json_object_get_object_member (objects, "countries") : NULL;
+  geometries = countries != NULL ? json_object_get_array_member (countries, "geometries") : NULL;
+  if (geometries == NULL)
+    {
+      invalid (error, "no countries");
+      return NULL;
+    }
+
+  self = g_new0 (MaGeo, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->features = g_array_new (FALSE, FALSE, sizeof (Feature));
+  g_array_set_clear_func (self->features, clear_feature);
+  self->arcs = g_array_new (FALSE, FALSE, sizeof (Arc));
+  g_array_set_clear_func (self->arcs, clear_arc);
+
+  if (!decode_arcs (root, lonlat_arcs, lengths, error))
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (geometries); i++)
+    {
+      JsonObject *geometry = json_array_get_object_element (geometries, i);
+      if (geometry == NULL)
+        {
+          invalid (error, "bad geometry");
+          return NULL;
+        }
+      if (!decode_geometry (self, geometry, lonlat_arcs, lengths, error))
+        return NULL;
+    }
+
+  /* Projected arcs for outlines, broken where they jump across ±180°. */
+  for (guint i = 0; i < lonlat_arcs->len; i++)
+    {
+      const double *pts = g_ptr_array_index (lonlat_arcs, i);
+      Arc arc = { 0 };
+      arc.n = g_array_index (lengths, guint, i);
+      arc.xy = g_new (double, 2 * MAX (arc.n, 1));
+      arc.breaks = g_new0 (guint8, MAX (arc.n, 1));
+      for (guint k = 0; k < arc.n; k++)
+        {
+          ma_equal_earth_forward (pts[2 * k], pts[2 * k + 1], &arc.xy[2 * k], &arc.xy[2 * k + 1]);
+          arc.breaks[k] = k == 0 || fabs (pts[2 * k] - pts[2 * k - 2]) > 180;
+        }
+      g_array_append_val (self->arcs, arc);
+    }
+  return g_steal_pointer (&self);
+}
+
+MaGeo *
+ma_geo_new_from_resource (const char *path, GError **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  gsize size;
+  const char *data;
+
+  ma_resources_register ();
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &size);
+  return ma_geo_new_from_data (data, size, error);
+}
+
+MaGeo *
+ma_geo_get_default (GError **error)
+{
+  static GMutex lock;
+  static MaGeo *geo = NULL;
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&lock);
+
+  if (geo == NULL)
+    geo = ma_geo_new_from_resource ("/eu/mieux_initiative/Actions/map/countries-50m.json", error);
+  return geo != NULL ? ma_geo_ref (geo) : NULL;
+}
+
+MaGeo *
+ma_geo_ref (MaGeo *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+ma_geo_unref (MaGeo *self)
+{
+  if (self == NULL)
+    return;
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    {
+      g_clear_pointer (&self->features, g_array_unref);
+      g_clear_pointer (&self->arcs, g_array_unref);
+      g_free (self);
+    }
+}
+
+/* ---- Accessors ------------------------------------------------------------- */
+
+#define FEATURE(self, i) (&g_array_index ((self)->features, Feature, (i)))
+
+guint
+ma_geo_get_n_features (MaGeo *self)
+{
+  return self->features->len;
+}
+
+const char *
+ma_geo_feature_get_id (MaGeo *self, guint feature)
+{
+  g_return_val_if_fail (feature < self->features->len, NULL);
+  return FEATURE (self, feature)->id;
+}
+
+const char *
+ma_geo_feature_get_name (MaGeo *self, guint feature)
+{
+  g_return_val_if_fail (feature < self->features->len, NULL);
+  return FEATURE (self, feature)->name;
+}
+
+guint
+ma_geo_feature_get_n_rings (MaGeo *self, guint feature)
+{
+  g_return_val_if_fail (feature < self->features->len, 0);
+  return FEATURE (self, feature)->rings->len;
+}
+
+void
+ma_geo_feature_get_ring (MaGeo *self,
+                         guint feature,
+                         guint ring,
+                         const double **lonlat,
+                         const double **xy,
+                         guint *n_points)
+{
+  const Ring *r;
+
+  g_return_if_fail (feature < self->features->len);
+  g_return_if_fail (ring < FEATURE (self, feature)->rings->len);
+  r = &g_array_index (FEATURE (self, feature)->rings, Ring, ring);
+  if (lonlat != NULL)
+    *lonlat = r->lonlat;
+  if (xy != NULL)
+    *xy = r->xy;
+  if (n_points != NULL)
+    *n_points = r->n;
+}
+
+void
+ma_geo_feature_get_extents (
+    MaGeo *self, guint feature, double *x0, double *y0, double *x1, double *y1)
+{
+  const Feature *f;
+
+  g_return_if_fail (feature < self->features->len);
+  f = FEATURE (self, feature);
+  *x0 = f->x0;
+  *y0 = f->y0;
+  *x1 = f->x1;
+  *y1 = f->y1;
+}
+
+void
+ma_geo_feature_get_anchor (MaGeo *self, guint feature, double *x, double *y)
+{
+  g_return_if_fail (feature < self->features->len);
+  *x = FEATURE (self, feature)->anchor_x;
+  *y = FEATURE (self, feature)->anchor_y;
+}
+
+guint
+ma_geo_get_n_arcs (MaGeo *self)
+{
+  return self->arcs->len;
+}
+
+const double *
+ma_geo_get_arc (MaGeo *self, guint arc, guint *n_points, const guint8 **breaks)
+{
+  const Arc *a;
+
+  g_return_val_if_fail (arc < self->arcs->len, NULL);
+  a = &g_array_index (self->arcs, Arc, arc);
+  *n_points = a->n;
+  if (breaks != NULL)
+    *breaks = a->breaks;
+  return a->xy;
+}
+
+guint
+ma_geo_get_n_cut_rings (MaGeo *self)
+{
+  return self->n_cut_rings;
+}
+
+int
+ma_geo_hit_test_xy (MaGeo *self, double x, double y)
+{
+  int best = -1;
+  double best_area = G_MAXDOUBLE;
+
+  for (guint i = 0; i < self->features->len; i++)
+    {
+      const Feature *f = FEATURE (self, i);
+      if (f->area < best_area && point_in_feature (f, x, y))
+        {
+          best = (int) i;
+          best_area = f->area;
+        }
+    }
+  return best;
+}
+
+int
+ma_geo_hit_test (MaGeo *self, double lon, double lat)
+{
+  double x, y;
+
+  ma_equal_earth_forward (lon, lat, &x, &y);
+  return ma_geo_hit_test_xy (self, x, y);
+}

@@ -1,0 +1,1122 @@
+/* ma-map.c: the map renderer (Cairo, Pango), with its caches
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "ma-i18n.h"
+#include "ma-map-private.h"
+
+#define MARGIN 8.0
+#define N_RAMP 5
+#define MAX_ZOOM 60.0
+
+typedef struct
+{
+  double bg[3];      /* outside the map's outline */
+  double sea[3];
+  double land[3];    /* a country without Actions */
+  double outline[3]; /* borders and coasts */
+  double line_width;
+  double ramp[N_RAMP][3]; /* sequential, light to dark (or dark to bright) */
+  double text[3];
+  double box[4];
+  double box_edge[3];
+  double bubble[4];
+  double bubble_edge[3];
+} Palette;
+
+#define RGB(h) { ((h) >> 16 & 0xff) / 255.0, ((h) >> 8 & 0xff) / 255.0, ((h) & 0xff) / 255.0 }
+
+/* ColorBrewer YlGnBu (light, high contrast) and viridis (dark): sequential and
+ * readable with every common colour-vision deficiency. */
+static const Palette palettes[] = {
+  [MA_MAP_STYLE_LIGHT] = {
+      .bg = RGB (0xfafafa),
+      .sea = RGB (0xe3eef6),
+      .land = RGB (0xd4d4d0),
+      .outline = RGB (0x7a7a78),
+      .line_width = 0.5,
+      .ramp = { RGB (0xa1dab4), RGB (0x41b6c4), RGB (0x1d91c0), RGB (0x225ea8), RGB (0x0c2c84) },
+      .text = RGB (0x241f31),
+      .box = { 1, 1, 1, 0.88 },
+      .box_edge = RGB (0xc0bfbc),
+      .bubble = { 0.835, 0.369, 0.0, 0.78 }, /* Okabe-Ito vermillion */
+      .bubble_edge = RGB (0xffffff),
+  },
+  [MA_MAP_STYLE_DARK] = {
+      .bg = RGB (0x242424),
+      .sea = RGB (0x1b2530),
+      .land = RGB (0x4a4a4a),
+      .outline = RGB (0x1e1e1e),
+      .line_width = 0.5,
+      .ramp = { RGB (0x3b528b), RGB (0x21918c), RGB (0x3bbb75), RGB (0x9bd93c), RGB (0xfde725) },
+      .text = RGB (0xffffff),
+      .box = { 0.12, 0.12, 0.12, 0.88 },
+      .box_edge = RGB (0x5e5c64),
+      .bubble = { 0.902, 0.624, 0.0, 0.85 }, /* Okabe-Ito orange */
+      .bubble_edge = RGB (0x000000),
+  },
+  [MA_MAP_STYLE_HIGH_CONTRAST] = {
+      .bg = RGB (0xffffff),
+      .sea = RGB (0xffffff),
+      .land = RGB (0xeeeeee),
+      .outline = RGB (0x000000),
+      .line_width = 1.0,
+      .ramp = { RGB (0xc7e9b4), RGB (0x41b6c4), RGB (0x1d91c0), RGB (0x225ea8), RGB (0x081d58) },
+      .text = RGB (0x000000),
+      .box = { 1, 1, 1, 1 },
+      .box_edge = RGB (0x000000),
+      .bubble = { 0.835, 0.369, 0.0, 0.9 },
+      .bubble_edge = RGB (0x000000),
+  },
+};
+
+/* Okabe-Ito qualitative colours for the programme regions. */
+static const double region_colours[][3] = {
+  RGB (0x0072b2), RGB (0xe69f00), RGB (0x009e73), RGB (0xcc79a7),
+  RGB (0x56b4e9), RGB (0xd55e00), RGB (0xf0e442),
+};
+
+typedef struct
+{
+  guint lo, hi;
+  guint ramp;
+  guint n_countries;
+} Class;
+
+struct _MaMapRenderer
+{
+  GObject parent_instance;
+
+  MaGeo *geo;
+  MaMapData *data;
+  MaMapMode mode;
+  MaMapStyle style;
+  gboolean bubbles;
+  double text_scale;
+  double zoom, cx, cy;
+
+  /* geometry projected for one size and view */
+  gboolean geometry_valid;
+  int geo_w, geo_h;
+  double geo_zoom, geo_cx, geo_cy;
+  cairo_path_t **paths; /* per feature; NULL when outside the view */
+  cairo_path_t **arcs;  /* per arc; NULL when outside */
+
+  cairo_surface_t *outlines; /* transparent; per geometry and style */
+  gboolean outlines_valid;
+  cairo_surface_t *frame; /* the last map frame */
+  gboolean frame_valid;
+  cairo_surface_t *overlay; /* legend and caption */
+  gboolean overlay_valid;
+};
+
+G_DEFINE_FINAL_TYPE (MaMapRenderer, ma_map_renderer, G_TYPE_OBJECT)
+
+static void
+free_geometry (MaMapRenderer *self)
+{
+  guint n_features = ma_geo_get_n_features (self->geo);
+  guint n_arcs = ma_geo_get_n_arcs (self->geo);
+
+  if (self->paths != NULL)
+    for (guint i = 0; i < n_features; i++)
+      g_clear_pointer (&self->paths[i], cairo_path_destroy);
+  if (self->arcs != NULL)
+    for (guint i = 0; i < n_arcs; i++)
+      g_clear_pointer (&self->arcs[i], cairo_path_destroy);
+  g_clear_pointer (&self->paths, g_free);
+  g_clear_pointer (&self->arcs, g_free);
+  self->geometry_valid = FALSE;
+  self->outlines_valid = FALSE;
+  self->frame_valid = FALSE;
+}
+
+static void
+ma_map_renderer_finalize (GObject *object)
+{
+  MaMapRenderer *self = MA_MAP_RENDERER (object);
+
+  free_geometry (self);
+  g_clear_pointer (&self->outlines, cairo_surface_destroy);
+  g_clear_pointer (&self->frame, cairo_surface_destroy);
+  g_clear_pointer (&self->overlay, cairo_surface_destroy);
+  g_clear_pointer (&self->data, ma_map_data_unref);
+  g_clear_pointer (&self->geo, ma_geo_unref);
+  G_OBJECT_CLASS (ma_map_renderer_parent_class)->finalize (object);
+}
+
+static void
+ma_map_renderer_class_init (MaMapRendererClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ma_map_renderer_finalize;
+}
+
+static void
+ma_map_renderer_init (MaMapRenderer *self)
+{
+  self->zoom = 1;
+  self->bubbles = FALSE;
+  self->text_scale = 1;
+}
+
+MaMapRenderer *
+ma_map_renderer_new (MaGeo *geo)
+{
+  MaMapRenderer *self;
+
+  g_return_val_if_fail (geo != NULL, NULL);
+  self = g_object_new (MA_TYPE_MAP_RENDERER, NULL);
+  self->geo = ma_geo_ref (geo);
+  return self;
+}
+
+MaGeo *
+ma_map_renderer_get_geo (MaMapRenderer *self)
+{
+  return self->geo;
+}
+
+static void
+invalidate_colours (MaMapRenderer *self)
+{
+  self->frame_valid = FALSE;
+  self->overlay_valid = FALSE;
+}
+
+void
+ma_map_renderer_set_data (MaMapRenderer *self, MaMapData *data)
+{
+  g_return_if_fail (MA_IS_MAP_RENDERER (self));
+  if (data == self->data)
+    return;
+  if (data != NULL)
+    ma_map_data_ref (data);
+  g_clear_pointer (&self->data, ma_map_data_unref);
+  self->data = data;
+  invalidate_colours (self);
+}
+
+MaMapData *
+ma_map_renderer_get_data (MaMapRenderer *self)
+{
+  return self->data;
+}
+
+void
+ma_map_renderer_set_mode (MaMapRenderer *self, MaMapMode mode)
+{
+  if (self->mode != mode)
+    {
+      self->mode = mode;
+      invalidate_colours (self);
+    }
+}
+
+MaMapMode
+ma_map_renderer_get_mode (MaMapRenderer *self)
+{
+  return self->mode;
+}
+
+void
+ma_map_renderer_set_style (MaMapRenderer *self, MaMapStyle style)
+{
+  g_return_if_fail (style <= MA_MAP_STYLE_HIGH_CONTRAST);
+  if (self->style != style)
+    {
+      self->style = style;
+      self->outlines_valid = FALSE;
+      invalidate_colours (self);
+    }
+}
+
+void
+ma_map_renderer_set_bubbles (MaMapRenderer *self, gboolean bubbles)
+{
+  if (self->bubbles != !!bubbles)
+    {
+      self->bubbles = !!bubbles;
+      invalidate_colours (self);
+    }
+}
+
+void
+ma_map_renderer_set_text_scale (MaMapRenderer *self, double scale)
+{
+  scale = CLAMP (scale, 0.25, 8);
+  if (self->text_scale != scale)
+    {
+      self->text_scale = scale;
+      self->outlines_valid = FALSE;
+      invalidate_colours (self);
+    }
+}
+
+void
+ma_map_renderer_invalidate (MaMapRenderer *self, gboolean geometry)
+{
+  if (geometry)
+    free_geometry (self);
+  invalidate_colours (self);
+}
+
+/* ---- View ----------------------------------------------------------------- */
+
+static double
+fit_scale (int width, int height)
+{
+  double hw, hh;
+
+  ma_equal_earth_extent (&hw, &hh);
+  return MAX (1e-6, MIN ((width - 2 * MARGIN) / (2 * hw), (height - 2 * MARGIN) / (2 * hh)));
+}
+
+static void
+clamp_view (MaMapRenderer *self)
+{
+  double hw, hh;
+
+  ma_equal_earth_extent (&hw, &hh);
+  self->zoom = CLAMP (self->zoom, 1.0, MAX_ZOOM);
+  self->cx = CLAMP (self->cx, -hw, hw);
+  self->cy = CLAMP (self->cy, -hh, hh);
+  if (self->zoom == 1.0)
+    self->cx = self->cy = 0;
+}
+
+void
+ma_map_renderer_set_view (MaMapRenderer *self, double zoom, double center_x, double center_y)
+{
+  self->zoom = zoom;
+  self->cx = center_x;
+  self->cy = center_y;
+  clamp_view (self);
+}
+
+void
+ma_map_renderer_get_view (MaMapRenderer *self, double *zoom, double *center_x, double *center_y)
+{
+  if (zoom != NULL)
+    *zoom = self->zoom;
+  if (center_x != NULL)
+    *center_x = self->cx;
+  if (center_y != NULL)
+    *center_y = self->cy;
+}
+
+void
+ma_map_renderer_to_device (
+    MaMapRenderer *self, int width, int height, double x, double y, double *px, double *py)
+{
+  double s = fit_scale (width, height) * self->zoom;
+
+  *px = width / 2.0 + s * (x - self->cx);
+  *py = height / 2.0 - s * (y - self->cy);
+}
+
+void
+ma_map_renderer_from_device (
+    MaMapRenderer *self, int width, int height, double px, double py, double *x, double *y)
+{
+  double s = fit_scale (width, height) * self->zoom;
+
+  *x = self->cx + (px - width / 2.0) / s;
+  *y = self->cy - (py - height / 2.0) / s;
+}
+
+void
+ma_map_renderer_zoom_at (
+    MaMapRenderer *self, int width, int height, double px, double py, double factor)
+{
+  double x, y, zoom = CLAMP (self->zoom * factor, 1.0, MAX_ZOOM), s;
+
+  ma_map_renderer_from_device (self, width, height, px, py, &x, &y);
+  s = fit_scale (width, height) * zoom;
+  /* keep (x, y) under (px, py) */
+  self->zoom = zoom;
+  self->cx = x - (px - width / 2.0) / s;
+  self->cy = y + (py - height / 2.0) / s;
+  clamp_view (self);
+}
+
+void
+ma_map_renderer_pan (MaMapRenderer *self, int width, int height, double dx, double dy)
+{
+  double s = fit_scale (width, height) * self->zoom;
+
+  self->cx -= dx / s;
+  self->cy += dy / s;
+  clamp_view (self);
+}
+
+static gboolean
+feature_has_data (MaMapRenderer *self, guint feature)
+{
+  const char *code;
+  MaMapCountry *c;
+
+  if (self->data == NULL)
+    return FALSE;
+  code = ma_map_data_get_feature_country (self->data, feature);
+  c = ma_map_data_lookup (self->data, code);
+  if (c == NULL)
+    return FALSE;
+  if (self->mode == MA_MAP_BY_REGION)
+    return c->region != NULL && ma_map_data_get_region_actions (self->data, c->region) > 0;
+  return c->actions > 0;
+}
+
+void
+ma_map_renderer_fit_to_data (MaMapRenderer *self, int width, int height)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double hw, hh, s, zoom;
+
+  for (guint i = 0; i < ma_geo_get_n_features (self->geo); i++)
+    if (feature_has_data (self, i))
+      {
+        double a, b, c, d;
+        ma_geo_feature_get_extents (self->geo, i, &a, &b, &c, &d);
+        x0 = MIN (x0, a);
+        y0 = MIN (y0, b);
+        x1 = MAX (x1, c);
+        y1 = MAX (y1, d);
+      }
+  if (x0 > x1)
+    {
+      ma_map_renderer_set_view (self, 1, 0, 0);
+      return;
+    }
+  ma_equal_earth_extent (&hw, &hh);
+  s = fit_scale (width, height);
+  /* 5 % of room around the countries */
+  zoom = MIN ((width - 2 * MARGIN) / (s * (x1 - x0) * 1.1),
+              (height - 2 * MARGIN) / (s * (y1 - y0) * 1.1));
+  ma_map_renderer_set_view (self, zoom, (x0 + x1) / 2, (y0 + y1) / 2);
+}
+
+int
+ma_map_renderer_hit_test (MaMapRenderer *self, int width, int height, double px, double py)
+{
+  double x, y;
+
+  ma_map_renderer_from_device (self, width, height, px, py, &x, &y);
+  return ma_geo_hit_test_xy (self->geo, x, y);
+}
+
+/* ---- Geometry for one size and view --------------------------------------- */
+
+static gboolean
+geometry_current (MaMapRenderer *self, int width, int height)
+{
+  return self->geometry_valid && self->geo_w == width && self->geo_h == height &&
+         self->geo_zoom == self->zoom && self->geo_cx == self->cx && self->geo_cy == self->cy;
+}
+
+/* Projects every ring into device space once, dropping points closer than half a
+ * pixel to the last one kept, and skipping features outside the view. */
+static void
+build_geometry (MaMapRenderer *self, int width, int height)
+{
+  guint n_features = ma_geo_get_n_features (self->geo);
+  guint n_arcs = ma_geo_get_n_arcs (self->geo);
+  double s = fit_scale (width, height) * self->zoom;
+  double ox = width / 2.0 - s * self->cx, oy = height / 2.0 + s * self->cy;
+  cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (scratch);
+
+  free_geometry (self);
+  self->paths = g_new0 (cairo_path_t *, n_features);
+  self->arcs = g_new0 (cairo_path_t *, n_arcs);
+
+  for (guint f = 0; f < n_features; f++)
+    {
+      double x0, y0, x1, y1;
+      ma_geo_feature_get_extents (self->geo, f, &x0, &y0, &x1, &y1);
+      if (ox + s * x1 < -1 || ox + s * x0 > width + 1 || oy - s * y0 < -1 ||
+          oy - s * y1 > height + 1)
+        continue;
+      cairo_new_path (cr);
+      for (guint r = 0; r < ma_geo_feature_get_n_rings (self->geo, f); r++)
+        {
+          const double *xy;
+          guint n;
+          double lx, ly;
+
+          ma_geo_feature_get_ring (self->geo, f, r, NULL, &xy, &n);
+          lx = ox + s * xy[0];
+          ly = oy - s * xy[1];
+          cairo_move_to (cr, lx, ly);
+          for (guint k = 1; k < n; k++)
+            {
+              double x = ox + s * xy[2 * k], y = oy - s * xy[2 * k + 1];
+              if (k < n - 1 && (x - lx) * (x - lx) + (y - ly) * (y - ly) < 0.25)
+                continue;
+              cairo_line_to (cr, x, y);
+              lx = x;
+              ly = y;
+            }
+          cairo_close_path (cr);
+        }
+      self->paths[f] = cairo_copy_path (cr);
+    }
+
+  for (guint a = 0; a < n_arcs; a++)
+    {
+      const guint8 *breaks;
+      guint n;
+      const double *xy = ma_geo_get_arc (self->geo, a, &n, &breaks);
+      double lx = 0, ly = 0, bx0 = G_MAXDOUBLE, bx1 = -G_MAXDOUBLE, by0 = G_MAXDOUBLE,
+             by1 = -G_MAXDOUBLE;
+
+      for (guint k = 0; k < n; k++)
+        {
+          double x = ox + s * xy[2 * k], y = oy - s * xy[2 * k + 1];
+          bx0 = MIN (bx0, x);
+          bx1 = MAX (bx1, x);
+          by0 = MIN (by0, y);
+          by1 = MAX (by1, y);
+        }
+      if (n < 2 || bx1 < -1 || bx0 > width + 1 || by1 < -1 || by0 > height + 1)
+        continue;
+      cairo_new_path (cr);
+      for (guint k = 0; k < n; k++)
+        {
+          double x = ox + s * xy[2 * k], y = oy - s * xy[2 * k + 1];
+          if (breaks[k])
+            cairo_move_to (cr, x, y);
+          else
+            {
+              if (k < n - 1 && !breaks[k + 1] && (x - lx) * (x - lx) + (y - ly) * (y - ly) < 0.25)
+                continue;
+              cairo_line_to (cr, x, y);
+            }
+          lx = x;
+          ly = y;
+        }
+      self->arcs[a] = cairo_copy_path (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+
+  self->geometry_valid = TRUE;
+  self->geo_w = width;
+  self->geo_h = height;
+  self->geo_zoom = self->zoom;
+  self->geo_cx = self->cx;
+  self->geo_cy = self->cy;
+  self->outlines_valid = FALSE;
+  self->frame_valid = FALSE;
+}
+
+static void
+ensure_geometry (MaMapRenderer *self, int width, int height)
+{
+  if (!geometry_current (self, width, height))
+    build_geometry (self, width, height);
+}
+
+static double
+line_width (MaMapRenderer *self)
+{
+  return palettes[self->style].line_width * MAX (1.0, self->text_scale * 0.8);
+}
+
+static void
+stroke_arcs (MaMapRenderer *self, cairo_t *cr)
+{
+  const Palette *p = &palettes[self->style];
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, p->outline[0], p->outline[1], p->outline[2]);
+  cairo_set_line_width (cr, line_width (self));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint a = 0; a < ma_geo_get_n_arcs (self->geo); a++)
+    if (self->arcs[a] != NULL)
+      {
+        cairo_new_path (cr);
+        cairo_append_path (cr, self->arcs[a]);
+        cairo_stroke (cr);
+      }
+  cairo_restore (cr);
+}
+
+static void
+ensure_outlines (MaMapRenderer *self, int width, int height)
+{
+  cairo_t *cr;
+
+  ensure_geometry (self, width, height);
+  if (self->outlines_valid && self->outlines != NULL &&
+      cairo_image_surface_get_width (self->outlines) == width &&
+      cairo_image_surface_get_height (self->outlines) == height)
+    return;
+  if (self->outlines == NULL || cairo_image_surface_get_width (self->outlines) != width ||
+      cairo_image_surface_get_height (self->outlines) != height)
+    {
+      g_clear_pointer (&self->outlines, cairo_surface_destroy);
+      self->outlines = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    }
+  cr = cairo_create (self->outlines);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  stroke_arcs (self, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (self->outlines);
+  self->outlines_valid = TRUE;
+}
+
+/* ---- Colours -------------------------------------------------------------- */
+
+/* Classes of Actions per country: one per value up to 5, else 5 classes on a
+ * geometric scale (the data are skewed: many countries have one Action). */
+static guint
+compute_classes (MaMapRenderer *self, Class classes[N_RAMP])
+{
+  guint max = 0, n = 0;
+  GHashTableIter iter;
+  MaMapCountry *c;
+
+  if (self->data == NULL)
+    return 0;
+  g_hash_table_iter_init (&iter, self->data->countries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &c))
+    max = MAX (max, c->actions);
+  if (max == 0)
+    return 0;
+  if (max <= N_RAMP)
+    for (guint v = 1; v <= max; v++)
+      {
+        classes[n].lo = classes[n].hi = v;
+        n++;
+      }
+  else
+    {
+      guint lo = 1;
+      for (guint i = 1; i <= N_RAMP && lo <= max; i++)
+        {
+          guint hi = i == N_RAMP ? max : (guint) round (pow (max, (double) i / N_RAMP));
+          if (hi < lo)
+            continue;
+          classes[n].lo = lo;
+          classes[n].hi = hi;
+          n++;
+          lo = hi + 1;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      classes[i].ramp = n == 1 ? N_RAMP / 2 : (guint) round (i * (N_RAMP - 1.0) / (n - 1));
+      classes[i].n_countries = 0;
+    }
+  g_hash_table_iter_init (&iter, self->data->countries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &c))
+    for (guint i = 0; i < n; i++)
+      if (c->actions >= classes[i].lo && c->actions <= classes[i].hi)
+        classes[i].n_countries++;
+  return n;
+}
+
+static const double *
+feature_colour (MaMapRenderer *self, guint feature, const Class *classes, guint n_classes)
+{
+  const Palette *p = &palettes[self->style];
+  MaMapCountry *c;
+
+  if (self->data == NULL)
+    return p->land;
+  c = ma_map_data_lookup (self->data, ma_map_data_get_feature_country (self->data, feature));
+  if (c == NULL)
+    return p->land;
+  if (self->mode == MA_MAP_BY_REGION)
+    {
+      MaMapRegion *r = ma_map_data_lookup_region (self->data, c->region);
+      if (r == NULL || r->actions == 0)
+        return p->land;
+      return region_colours[r->index % G_N_ELEMENTS (region_colours)];
+    }
+  for (guint i = 0; i < n_classes; i++)
+    if (c->actions >= classes[i].lo && c->actions <= classes[i].hi)
+      return p->ramp[classes[i].ramp];
+  return p->land;
+}
+
+/* The outline of the whole Equal Earth map (the globe's edge). */
+static void
+sphere_path (MaMapRenderer *self, cairo_t *cr, int width, int height)
+{
+  double x, y, px, py;
+
+  cairo_new_path (cr);
+  for (int lat = -90; lat <= 90; lat++)
+    {
+      ma_equal_earth_forward (180, lat, &x, &y);
+      ma_map_renderer_to_device (self, width, height, x, y, &px, &py);
+      cairo_line_to (cr, px, py);
+    }
+  for (int lat = 90; lat >= -90; lat--)
+    {
+      ma_equal_earth_forward (-180, lat, &x, &y);
+      ma_map_renderer_to_device (self, width, height, x, y, &px, &py);
+      cairo_line_to (cr, px, py);
+    }
+  cairo_close_path (cr);
+}
+
+static void
+draw_fills (MaMapRenderer *self, cairo_t *cr, int width, int height)
+{
+  const Palette *p = &palettes[self->style];
+  Class classes[N_RAMP];
+  guint n_classes = compute_classes (self, classes);
+
+  cairo_set_source_rgb (cr, p->bg[0], p->bg[1], p->bg[2]);
+  cairo_paint (cr);
+  sphere_path (self, cr, width, height);
+  cairo_set_source_rgb (cr, p->sea[0], p->sea[1], p->sea[2]);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, p->outline[0], p->outline[1], p->outline[2]);
+  cairo_set_line_width (cr, line_width (self));
+  cairo_stroke (cr);
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint f = 0; f < ma_geo_get_n_features (self->geo); f++)
+    {
+      const double *rgb;
+      if (self->paths[f] == NULL)
+        continue;
+      rgb = feature_colour (self, f, classes, n_classes);
+      cairo_new_path (cr);
+      cairo_append_path (cr, self->paths[f]);
+      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+      cairo_fill (cr);
+    }
+}
+
+static double
+font_px (MaMapRenderer *self, int width, int height)
+{
+  return self->text_scale * CLAMP (MIN (width, height) / 48.0, 9.0, 32.0);
+}
+
+static double
+bubble_max_radius (MaMapRenderer *self, int width, int height)
+{
+  return font_px (self, width, height) * 1.2;
+}
+
+static guint
+max_activities (MaMapRenderer *self)
+{
+  GHashTableIter iter;
+  MaMapCountry *c;
+  guint max = 0;
+
+  g_hash_table_iter_init (&iter, self->data->countries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &c))
+    max = MAX (max, c->activities);
+  return max;
+}
+
+static void
+draw_bubbles (MaMapRenderer *self, cairo_t *cr, int width, int height)
+{
+  const Palette *p = &palettes[self->style];
+  guint max;
+  double rmax = bubble_max_radius (self, width, height);
+
+  if (!self->bubbles || self->data == NULL || (max = max_activities (self)) == 0)
+    return;
+  cairo_save (cr);
+  cairo_set_line_width (cr, MAX (1.0, line_width (self) * 2));
+  for (guint f = 0; f < ma_geo_get_n_features (self->geo); f++)
+    {
+      const char *code = ma_map_data_get_feature_country (self->data, f);
+      guint n = ma_map_data_get_country_activities (self->data, code);
+      double x, y, px, py, r;
+
+      if (n == 0)
+        continue;
+      ma_geo_feature_get_anchor (self->geo, f, &x, &y);
+      ma_map_renderer_to_device (self, width, height, x, y, &px, &py);
+      r = MAX (2.0, rmax * sqrt ((double) n / max));
+      if (px + r < 0 || px - r > width || py + r < 0 || py - r > height)
+        continue;
+      cairo_new_path (cr);
+      cairo_arc (cr, px, py, r, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, p->bubble[0], p->bubble[1], p->bubble[2], p->bubble[3]);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, p->bubble_edge[0], p->bubble_edge[1], p->bubble_edge[2]);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* ---- Legend and caption --------------------------------------------------- */
+
+typedef struct
+{
+  const double *swatch; /* NULL: a bubble */
+  double bubble_r;
+  char *label;
+  gboolean bold;
+} LegendRow;
+
+static PangoLayout *
+text_layout (cairo_t *cr, const char *text, double px, gboolean bold, double max_width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Metrics must not depend on the target's hinting: the same picture in PNG,
+   * SVG and PDF. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
+  cairo_font_options_destroy (options);
+  pango_font_description_set_absolute_size (font, px * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static void
+rounded_box (cairo_t *cr, double x, double y, double w, double h, double r)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+draw_box (MaMapRenderer *self, cairo_t *cr, double x, double y, double w, double h, double r)
+{
+  const Palette *p = &palettes[self->style];
+
+  rounded_box (cr, x, y, w, h, r);
+  cairo_set_source_rgba (cr, p->box[0], p->box[1], p->box[2], p->box[3]);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, p->box_edge[0], p->box_edge[1], p->box_edge[2]);
+  cairo_set_line_width (cr, self->style == MA_MAP_STYLE_HIGH_CONTRAST ? 2 : 1);
+  cairo_stroke (cr);
+}
+
+/* FORMAT has one %s for N with the language's digit grouping. */
+static char *
+count_label (guint n, const char *lang, const char *format)
+{
+  g_autofree char *number = ma_format_int (n, lang);
+  return g_strdup_printf (format, number);
+}
+
+static GArray *
+legend_rows (MaMapRenderer *self, int width, int height)
+{
+  const Palette *p = &palettes[self->style];
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (LegendRow));
+  const char *lang = self->data->lang;
+  LegendRow row = { 0 };
+
+  if (self->mode == MA_MAP_BY_REGION)
+    {
+      row.label = g_strdup (_ ("Actions per region"));
+      row.bold = TRUE;
+      g_array_append_val (rows, row);
+      for (guint i = 0; i < self->data->regions->len; i++)
+        {
+          MaMapRegion *r = g_ptr_array_index (self->data->regions, i);
+          g_autofree char *count = ma_format_int (r->actions, lang);
+          LegendRow item = { 0 };
+          item.swatch =
+              r->actions > 0 ? region_colours[r->index % G_N_ELEMENTS (region_colours)] : p->land;
+          /* Translators: a region and its number of Actions in the map's legend */
+          item.label = g_strdup_printf (_ ("%1$s (%2$s)"), r->name, count);
+          g_array_append_val (rows, item);
+        }
+    }
+  else
+    {
+      Class classes[N_RAMP];
+      guint n = compute_classes (self, classes);
+      guint without = 0;
+      GHashTableIter iter;
+      MaMapCountry *c;
+
+      row.label = g_strdup (_ ("Actions per country"));
+      row.bold = TRUE;
+      g_array_append_val (rows, row);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *range = NULL;
+          g_autofree char *countries =
+              /* Translators: number of countries in a class of the map's legend */
+              count_label (classes[i].n_countries, lang,
+                           g_dngettext (GETTEXT_PACKAGE, "%s country", "%s countries",
+                                        classes[i].n_countries));
+          LegendRow item = { 0 };
+
+          if (classes[i].lo == classes[i].hi)
+            range = ma_format_int (classes[i].lo, lang);
+          else
+            {
+              g_autofree char *lo = ma_format_int (classes[i].lo, lang);
+              g_autofree char *hi = ma_format_int (classes[i].hi, lang);
+              /* Translators: a range of numbers of Actions in the map's legend */
+              range = g_strdup_printf (_ ("%1$s–%2$s"), lo, hi);
+            }
+          item.swatch = p->ramp[classes[i].ramp];
+          /* Translators: "2 Actions: 3 countries" in the map's legend; %1$s is the
+           * number of Actions per country, %2$s the number of countries. */
+          item.label = g_strdup_printf (
+              g_dngettext (GETTEXT_PACKAGE, "%1$s Action: %2$s", "%1$s Actions: %2$s",
+                           classes[i].hi),
+              range, countries);
+          g_array_append_val (rows, item);
+        }
+      g_hash_table_iter_init (&iter, self->data->countries);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &c))
+        if (c->actions == 0 && ma_map_data_find_country (self->data, c->code) >= 0)
+          without++;
+      {
+        LegendRow item = { 0 };
+        g_autofree char *countries =
+            count_label (without, lang,
+                         g_dngettext (GETTEXT_PACKAGE, "%s country", "%s countries", without));
+        item.swatch = p->land;
+        /* Translators: %s is "12 countries" in the map's legend */
+        item.label = g_strdup_printf (_ ("No Actions: %s"), countries);
+        g_array_append_val (rows, item);
+      }
+    }
+  if (self->bubbles)
+    {
+      guint max = max_activities (self);
+      if (max > 0)
+        {
+          LegendRow item = { 0 };
+          item.bubble_r = bubble_max_radius (self, width, height);
+          /* Translators: the largest bubble of the map's legend */
+          item.label = count_label (
+              max, lang, g_dngettext (GETTEXT_PACKAGE, "%s activity", "%s activities", max));
+          g_array_append_val (rows, item);
+        }
+    }
+  return rows;
+}
+
+static void
+draw_legend (MaMapRenderer *self, cairo_t *cr, int width, int height)
+{
+  const Palette *p = &palettes[self->style];
+  double px = font_px (self, width, height), pad = px * 0.6, sw = px * 1.2, gap = px * 0.35;
+  g_autoptr (GArray) rows = legend_rows (self, width, height);
+  g_autoptr (GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  double box_w = 0, box_h = pad, x, y;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LegendRow *row = &g_array_index (rows, LegendRow, i);
+      PangoLayout *layout = text_layout (cr, row->label, px, row->bold, width * 0.4);
+      int lw, lh;
+      double indent = row->bold ? 0 : (row->swatch != NULL ? sw : 2 * row->bubble_r) + gap * 2;
+      double h;
+
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      h = MAX (lh, row->swatch == NULL && !row->bold ? 2 * row->bubble_r : sw);
+      box_w = MAX (box_w, indent + lw);
+      box_h += h + gap;
+      g_ptr_array_add (layouts, layout);
+    }
+  box_w += 2 * pad;
+  box_h += pad - gap;
+  x = MARGIN + pad;
+  y = height - MARGIN - pad - box_h;
+  draw_box (self, cr, x, y, box_w, box_h, pad);
+
+  y += pad;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LegendRow *row = &g_array_index (rows, LegendRow, i);
+      PangoLayout *layout = g_ptr_array_index (layouts, i);
+      int lw, lh;
+      double h, tx = x + pad;
+
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      h = MAX (lh, row->swatch == NULL && !row->bold ? 2 * row->bubble_r : sw);
+      if (!row->bold && row->swatch != NULL)
+        {
+          cairo_rectangle (cr, tx, y + (h - sw) / 2, sw, sw);
+          cairo_set_source_rgb (cr, row->swatch[0], row->swatch[1], row->swatch[2]);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, p->outline[0], p->outline[1], p->outline[2]);
+          cairo_set_line_width (cr, 1);
+          cairo_stroke (cr);
+          tx += sw + gap * 2;
+        }
+      else if (!row->bold)
+        {
+          cairo_new_path (cr);
+          cairo_arc (cr, tx + row->bubble_r, y + h / 2, row->bubble_r, 0, 2 * G_PI);
+          cairo_set_source_rgba (cr, p->bubble[0], p->bubble[1], p->bubble[2], p->bubble[3]);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, p->bubble_edge[0], p->bubble_edge[1], p->bubble_edge[2]);
+          cairo_set_line_width (cr, 1);
+          cairo_stroke (cr);
+          tx += 2 * row->bubble_r + gap * 2;
+        }
+      cairo_set_source_rgb (cr, p->text[0], p->text[1], p->text[2]);
+      cairo_move_to (cr, tx, y + (h - lh) / 2);
+      pango_cairo_show_layout (cr, layout);
+      y += h + gap;
+      g_free (row->label);
+    }
+}
+
+static void
+draw_caption (MaMapRenderer *self, cairo_t *cr, int width, int height)
+{
+  const Palette *p = &palettes[self->style];
+  double px = font_px (self, width, height), pad = px * 0.6;
+  g_autofree char *count = ma_format_int (self->data->n_actions, self->data->lang);
+  g_autofree char *subtitle = NULL;
+  g_autoptr (PangoLayout) title = NULL;
+  g_autoptr (PangoLayout) sub = NULL;
+  int tw, th, sw, sh;
+  double w, h;
+
+  /* Translators: the map's subtitle: "15 Actions · Status: Ongoing" */
+  subtitle = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%1$s Action · %2$s", "%1$s Actions · %2$s",
+                   self->data->n_actions),
+      count, self->data->filter_description);
+  title = text_layout (cr,
+                       self->mode == MA_MAP_BY_REGION ? _ ("MIEUX+ Actions by region")
+                                                      : _ ("MIEUX+ Actions by country"),
+                       px * 1.25, TRUE, width - 2 * MARGIN - 4 * pad);
+  sub = text_layout (cr, subtitle, px, FALSE, width - 2 * MARGIN - 4 * pad);
+  pango_layout_get_pixel_size (title, &tw, &th);
+  pango_layout_get_pixel_size (sub, &sw, &sh);
+  w = MAX (tw, sw) + 2 * pad;
+  h = th + sh + 2 * pad;
+  draw_box (self, cr, MARGIN + pad, MARGIN + pad, w, h, pad);
+  cairo_set_source_rgb (cr, p->text[0], p->text[1], p->text[2]);
+  cairo_move_to (cr, MARGIN + 2 * pad, MARGIN + 2 * pad);
+  pango_cairo_show_layout (cr, title);
+  cairo_move_to (cr, MARGIN + 2 * pad, MARGIN + 2 * pad + th);
+  pango_cairo_show_layout (cr, sub);
+}
+
+static void
+draw_decorations (MaMapRenderer *self, cairo_t *cr, int width, int height, MaMapLayers layers)
+{
+  g_autoptr (MaLanguageScope) scope = NULL;
+
+  if (self->data == NULL)
+    return;
+  /* Labels in the data's language, whatever the UI's. */
+  scope = ma_language_scope_new (self->data->lang);
+  cairo_save (cr);
+  if (layers & MA_MAP_LAYER_LEGEND)
+    draw_legend (self, cr, width, height);
+  if (layers & MA_MAP_LAYER_CAPTION)
+    draw_caption (self, cr, width, height);
+  cairo_restore (cr);
+}
+
+/* ---- Entry points --------------------------------------------------------- */
+
+void
+ma_map_renderer_draw (MaMapRenderer *self, cairo_t *cr, int width, int height, MaMapLayers layers)
+{
+  g_return_if_fail (MA_IS_MAP_RENDERER (self));
+  g_return_if_fail (width > 0 && height > 0);
+
+  ensure_geometry (self, width, height);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  if (layers & MA_MAP_LAYER_MAP)
+    {
+      draw_fills (self, cr, width, height);
+      stroke_arcs (self, cr);
+      draw_bubbles (self, cr, width, height);
+    }
+  draw_decorations (self, cr, width, height, layers);
+  cairo_restore (cr);
+}
+
+cairo_surface_t *
+ma_map_renderer_get_frame (MaMapRenderer *self, int width, int height)
+{
+  cairo_t *cr;
+
+  g_return_val_if_fail (MA_IS_MAP_RENDERER (self), NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  if (!geometry_current (self, width, height))
+    build_geometry (self, width, height);
+  if (self->frame_valid && self->frame != NULL)
+    return self->frame;
+  ensure_outlines (self, width, height);
+  if (self->frame == NULL || cairo_image_surface_get_width (self->frame) != width ||
+      cairo_image_surface_get_height (self->frame) != height)
+    {
+      g_clear_pointer (&self->frame, cairo_surface_destroy);
+      self->frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    }
+  cr = cairo_create (self->frame);
+  draw_fills (self, cr, width, height);
+  cairo_set_source_surface (cr, self->outlines, 0, 0);
+  cairo_paint (cr);
+  draw_bubbles (self, cr, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (self->frame);
+  self->frame_valid = TRUE;
+  return self->frame;
+}
+
+cairo_surface_t *
+ma_map_renderer_get_overlay (MaMapRenderer *self, int width, int height)
+{
+  cairo_t *cr;
+
+  g_return_val_if_fail (MA_IS_MAP_RENDERER (self), NULL);
+  if (self->overlay_valid && self->overlay != NULL &&
+      cairo_image_surface_get_width (self->overlay) == width &&
+      cairo_image_surface_get_height (self->overlay) == height)
+    return self->overlay;
+  if (self->overlay == NULL || cairo_image_surface_get_width (self->overlay) != width ||
+      cairo_image_surface_get_height (self->overlay) != height)
+    {
+      g_clear_pointer (&self->overlay, cairo_surface_destroy);
+      self->overlay = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    }
+  cr = cairo_create (self->overlay);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  draw_decorations (self, cr, width, height, MA_MAP_LAYER_LEGEND | MA_MAP_LAYER_CAPTION);
+  cairo_destroy (cr);
+  cairo_surface_flush (self->overlay);
+  self->overlay_valid = TRUE;
+  return self->overlay;
+}
