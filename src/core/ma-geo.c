@@ -48,7 +48,7 @@ struct _MaGeo
   guint n_cut_rings;
 };
 
-G_DEFINE_QUARK (ma-geo-error-quark, ma_geo_error)
+G_DEFINE_QUARK (ma - geo - error - quark, ma_geo_error)
 
 /* ---- Equal Earth ----------------------------------------------------------- */
 
@@ -126,8 +126,8 @@ static GArray *
 clip_at (const double *u, guint n, double cut, gboolean west, double shift)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (double));
-  gboolean last_on_cut = FALSE;
-  double last_lat = 0;
+  gboolean last_on_cut = FALSE, first_on_cut = FALSE;
+  double last_lat = 0, first_lat = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -159,10 +159,22 @@ clip_at (const double *u, guint n, double cut, gboolean west, double shift)
               for (int s = 1; s < steps; s++)
                 push_point (out, cut + shift, last_lat + (pts[k][1] - last_lat) * s / steps);
             }
+          if (out->len == 0)
+            {
+              first_on_cut = on_cut;
+              first_lat = pts[k][1];
+            }
           push_point (out, pts[k][0] + shift, pts[k][1]);
           last_on_cut = on_cut;
           last_lat = pts[k][1];
         }
+    }
+  /* the closing edge may run along the cut too */
+  if (out->len > 0 && first_on_cut && last_on_cut && fabs (first_lat - last_lat) > 1.0)
+    {
+      int steps = (int) fabs (first_lat - last_lat);
+      for (int s = 1; s < steps; s++)
+        push_point (out, cut + shift, last_lat + (first_lat - last_lat) * s / steps);
     }
   return out;
 }
@@ -467,8 +479,8 @@ stitch_ring (JsonArray *indices, GPtrArray *arcs, GArray *lengths, GError **erro
 }
 
 static gboolean
-add_ring (MaGeo *self, Feature *f, JsonArray *indices, GPtrArray *arcs, GArray *lengths,
-          GError **error)
+add_ring (
+    MaGeo *self, Feature *f, JsonArray *indices, GPtrArray *arcs, GArray *lengths, GError **error)
 {
   g_autoptr (GArray) ring = stitch_ring (indices, arcs, lengths, error);
   GArray *parts[2] = { NULL, NULL };
@@ -495,8 +507,8 @@ add_ring (MaGeo *self, Feature *f, JsonArray *indices, GPtrArray *arcs, GArray *
 }
 
 static gboolean
-decode_geometry (MaGeo *self, JsonObject *geometry, GPtrArray *arcs, GArray *lengths,
-                 GError **error)
+decode_geometry (
+    MaGeo *self, JsonObject *geometry, GPtrArray *arcs, GArray *lengths, GError **error)
 {
   const char *type = json_object_get_string_member_with_default (geometry, "type", "");
   JsonObject *properties = json_object_get_object_member (geometry, "properties");
@@ -520,8 +532,7 @@ decode_geometry (MaGeo *self, JsonObject *geometry, GPtrArray *arcs, GArray *len
   if (polygons != NULL && strcmp (type, "Polygon") == 0)
     {
       for (guint r = 0; ok && r < json_array_get_length (polygons); r++)
-        ok = add_ring (self, &f, json_array_get_array_element (polygons, r), arcs, lengths,
-                       error);
+        ok = add_ring (self, &f, json_array_get_array_element (polygons, r), arcs, lengths, error);
     }
   else if (polygons != NULL && strcmp (type, "MultiPolygon") == 0)
     {

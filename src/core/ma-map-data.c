@@ -279,8 +279,7 @@ describe_filter (MaStore *store, MaFilter *filter, const char *lang)
           g_string_append (out, _ (" · "));
         g_string_append_printf (out,
                                 /* Translators: in the map's caption */
-                                g_dngettext (GETTEXT_PACKAGE, "%u partner", "%u partners", n),
-                                n);
+                                g_dngettext (GETTEXT_PACKAGE, "%u partner", "%u partners", n), n);
       }
   }
   from = ma_filter_get_date_from (filter);

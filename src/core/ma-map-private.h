@@ -32,11 +32,11 @@ struct _MaMapData
 {
   gatomicrefcount ref_count;
   char *lang;
-  GHashTable *countries;      /* code → MaMapCountry */
+  GHashTable *countries;       /* code → MaMapCountry */
   GHashTable *country_feature; /* code → feature + 1 */
-  GPtrArray *feature_country; /* feature → code (borrowed) or NULL */
-  GPtrArray *regions;         /* MaMapRegion, in vocabulary order */
-  GPtrArray *statuses;        /* MaTerm */
+  GPtrArray *feature_country;  /* feature → code (borrowed) or NULL */
+  GPtrArray *regions;          /* MaMapRegion, in vocabulary order */
+  GPtrArray *statuses;         /* MaTerm */
   guint n_actions;
   char *filter_description;
 };

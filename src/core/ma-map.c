@@ -18,7 +18,7 @@
 
 typedef struct
 {
-  double bg[3];      /* outside the map's outline */
+  double bg[3]; /* outside the map's outline */
   double sea[3];
   double land[3];    /* a country without Actions */
   double outline[3]; /* borders and coasts */
@@ -31,7 +31,10 @@ typedef struct
   double bubble_edge[3];
 } Palette;
 
-#define RGB(h) { ((h) >> 16 & 0xff) / 255.0, ((h) >> 8 & 0xff) / 255.0, ((h) & 0xff) / 255.0 }
+#define RGB(h)                                                                                     \
+  {                                                                                                \
+    ((h) >> 16 & 0xff) / 255.0, ((h) >> 8 & 0xff) / 255.0, ((h) &0xff) / 255.0                     \
+  }
 
 /* ColorBrewer YlGnBu (light, high contrast) and viridis (dark): sequential and
  * readable with every common colour-vision deficiency. */
@@ -886,10 +889,9 @@ legend_rows (MaMapRenderer *self, int width, int height)
           item.swatch = p->ramp[classes[i].ramp];
           /* Translators: "2 Actions: 3 countries" in the map's legend; %1$s is the
            * number of Actions per country, %2$s the number of countries. */
-          item.label = g_strdup_printf (
-              g_dngettext (GETTEXT_PACKAGE, "%1$s Action: %2$s", "%1$s Actions: %2$s",
-                           classes[i].hi),
-              range, countries);
+          item.label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s Action: %2$s",
+                                                     "%1$s Actions: %2$s", classes[i].hi),
+                                        range, countries);
           g_array_append_val (rows, item);
         }
       g_hash_table_iter_init (&iter, self->data->countries);
@@ -898,9 +900,8 @@ legend_rows (MaMapRenderer *self, int width, int height)
           without++;
       {
         LegendRow item = { 0 };
-        g_autofree char *countries =
-            count_label (without, lang,
-                         g_dngettext (GETTEXT_PACKAGE, "%s country", "%s countries", without));
+        g_autofree char *countries = count_label (
+            without, lang, g_dngettext (GETTEXT_PACKAGE, "%s country", "%s countries", without));
         item.swatch = p->land;
         /* Translators: %s is "12 countries" in the map's legend */
         item.label = g_strdup_printf (_ ("No Actions: %s"), countries);
@@ -1004,10 +1005,9 @@ draw_caption (MaMapRenderer *self, cairo_t *cr, int width, int height)
   double w, h;
 
   /* Translators: the map's subtitle: "15 Actions · Status: Ongoing" */
-  subtitle = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%1$s Action · %2$s", "%1$s Actions · %2$s",
-                   self->data->n_actions),
-      count, self->data->filter_description);
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s Action · %2$s",
+                                           "%1$s Actions · %2$s", self->data->n_actions),
+                              count, self->data->filter_description);
   title = text_layout (cr,
                        self->mode == MA_MAP_BY_REGION ? _ ("MIEUX+ Actions by region")
                                                       : _ ("MIEUX+ Actions by country"),

@@ -83,10 +83,8 @@ void ma_map_renderer_set_text_scale (MaMapRenderer *self, double scale);
 
 /* The view: ZOOM 1 shows the whole world; CENTER in projected units. */
 void ma_map_renderer_set_view (MaMapRenderer *self, double zoom, double center_x, double center_y);
-void ma_map_renderer_get_view (MaMapRenderer *self,
-                               double *zoom,
-                               double *center_x,
-                               double *center_y);
+void
+ma_map_renderer_get_view (MaMapRenderer *self, double *zoom, double *center_x, double *center_y);
 /* Zooms by FACTOR keeping the point under device (PX, PY) in place. */
 void ma_map_renderer_zoom_at (
     MaMapRenderer *self, int width, int height, double px, double py, double factor);
@@ -105,8 +103,8 @@ int ma_map_renderer_hit_test (MaMapRenderer *self, int width, int height, double
 
 /* Draws the picture onto any cairo_t (image, SVG, PDF, print) at WIDTH×HEIGHT,
  * as vectors: what exports and the command-line tool use. */
-void ma_map_renderer_draw (
-    MaMapRenderer *self, cairo_t *cr, int width, int height, MaMapLayers layers);
+void
+ma_map_renderer_draw (MaMapRenderer *self, cairo_t *cr, int width, int height, MaMapLayers layers);
 
 /* For widgets: the map layer rastered into an image surface, owned by the
  * renderer and kept until the size, the view, the data or the style change.
