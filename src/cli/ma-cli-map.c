@@ -116,7 +116,7 @@ ma_cli_map (int argc, char **argv)
     { NULL }
   };
   g_autoptr (GOptionContext) context = ma_cli_context_new (
-      "map", "[--by country|region] [FILTER] --format png|svg|pdf --size WxH -o FILE",
+      "map", N_ ("[--by country|region] [FILTER] --format png|svg|pdf --size WxH -o FILE"),
       N_ ("Draw the world map of the Actions that match."), &options, TRUE);
   g_autoptr (GError) error = NULL;
   g_autoptr (MaStore) store = NULL;

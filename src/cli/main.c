@@ -19,7 +19,7 @@ static const MaCliCommand commands[] = {
     N_("Write the Actions that match to a file"), ma_cli_export },
   { "import", "--format csv|json [--mode add|update] [--dry-run] FILE",
     N_("Read Actions from a file, all or nothing"), ma_cli_import },
-  { "map", "[--by country|region] [FILTER] --format png|svg|pdf --size WxH -o FILE",
+  { "map", N_ ("[--by country|region] [FILTER] --format png|svg|pdf --size WxH -o FILE"),
     N_ ("The world map of the Actions that match"), ma_cli_map },
   { "check", "", N_ ("Integrity and consistency report"), ma_cli_check },
   { "backup", "-o FILE", N_ ("Online copy through the SQLite backup API"), ma_cli_backup },
