@@ -1,0 +1,81 @@
+/* screenshots.c: PNGs of the main window in English, French and Spanish
+ *
+ * Writes main-window-LANG.png (an Action open for editing) and
+ * search-LANG.png (a search with a facet chip) into MA_SCREENSHOT_DIR (default:
+ * the current directory). `ninja -C build screenshots` writes data/screenshots/.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ma-i18n.h"
+#include "ma-ui-test.h"
+#include "ma-window-private.h"
+
+static gboolean
+rows_are (gpointer data)
+{
+  MaWindow *window = data;
+  guint want = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), "want"));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (ma_window_get_action_list (window))) == want;
+}
+
+static void
+shoot (MaWindow *window, const char *dir, const char *name, const char *lang)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+
+  /* Let the frame clock lay out and draw what changed. */
+  ma_ui_test_run (400);
+  g_assert_true (ma_ui_test_screenshot (GTK_WIDGET (window), path, &error));
+  g_assert_no_error (error);
+  g_print ("wrote %s\n", path);
+}
+
+static void
+test_screenshots (gconstpointer data)
+{
+  const char *lang = data;
+  const char *dir = g_getenv ("MA_SCREENSHOT_DIR");
+  g_autoptr (MaStore) store = NULL;
+  MaWindow *window;
+  gint64 id;
+
+  if (dir == NULL || dir[0] == '\0')
+    dir = ".";
+  g_mkdir_with_parents (dir, 0755);
+  ma_i18n_set_language (lang);
+  store = ma_ui_test_store (NULL);
+  window = ma_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+
+  id = ma_store_find_action (store, "Gran Chaco", NULL);
+  ma_window_select (window, id);
+  shoot (window, dir, "main-window", lang);
+
+  ma_filter_add_code (ma_window_get_filter (window), MA_FILTER_REGION, "lac");
+  gtk_editable_set_text (GTK_EDITABLE (ma_window_get_search_entry (window)), "migra");
+  g_object_set_data (G_OBJECT (window), "want", GUINT_TO_POINTER (3));
+  ma_ui_test_wait (rows_are, window, 3);
+  shoot (window, dir, "search", lang);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ma_ui_test_run (10);
+}
+
+int
+main (int argc, char **argv)
+{
+  ma_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+  ma_ui_test_init ();
+
+  g_test_add_data_func ("/screenshots/en", "en", test_screenshots);
+  g_test_add_data_func ("/screenshots/fr", "fr", test_screenshots);
+  g_test_add_data_func ("/screenshots/es", "es", test_screenshots);
+  return g_test_run ();
+}
