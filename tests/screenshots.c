@@ -21,6 +21,14 @@ rows_are (gpointer data)
   return g_list_model_get_n_items (G_LIST_MODEL (ma_window_get_action_list (window))) == want;
 }
 
+static gboolean
+is_drawn (gpointer data)
+{
+  GtkWidget *window = data;
+
+  return gtk_widget_get_mapped (window) && gtk_widget_get_width (window) > 0;
+}
+
 static void
 shoot (MaWindow *window, const char *dir, const char *name, const char *lang)
 {
@@ -28,9 +36,10 @@ shoot (MaWindow *window, const char *dir, const char *name, const char *lang)
   g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
   g_autofree char *path = g_build_filename (dir, file, NULL);
 
-  /* Let the frame clock lay out and draw what changed. */
+  /* Let the window map, then the frame clock lay out and draw what changed. */
+  ma_ui_test_wait (is_drawn, window, 10);
   ma_ui_test_run (400);
-  g_assert_true (ma_ui_test_screenshot (GTK_WIDGET (window), path, &error));
+  ma_ui_test_screenshot (GTK_WIDGET (window), path, &error);
   g_assert_no_error (error);
   g_print ("wrote %s\n", path);
 }
