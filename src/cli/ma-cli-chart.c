@@ -10,6 +10,7 @@
 
 #include "ma-chart.h"
 #include "ma-cli.h"
+#include "ma-deck.h"
 #include "ma-i18n.h"
 #include "ma-report.h"
 
@@ -113,8 +114,15 @@ ma_cli_report (int argc, char **argv)
   g_autoptr (MaStore) store = NULL;
   g_autoptr (MaFilter) filter = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_ ("Also write the report as a PDF page (A4 landscape) to this file"), N_ ("FILE") },
+    { NULL }
+  };
   int status = MA_CLI_OK;
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!ma_cli_parse (context, &options, &argc, &argv))
     return MA_CLI_USAGE;
   if (argc > 1)
@@ -127,7 +135,21 @@ ma_cli_report (int argc, char **argv)
       (text = ma_report_text (store, filter, ma_cli_lang (&options), &error)) == NULL)
     status = ma_cli_fail (error);
   else
-    printf ("%s\n", text);
+    {
+      printf ("%s\n", text);
+      if (output != NULL)
+        {
+          g_autoptr (MaDeck) deck = ma_deck_new (NULL);
+          const char *const slides[] = { "report", NULL };
+
+          g_strfreev (deck->slides);
+          deck->slides = g_strdupv ((char **) slides);
+          g_set_object (&deck->filter, filter);
+          deck->lang = g_strdup (ma_cli_lang (&options));
+          if (!ma_deck_export_pdf (store, deck, 842, 595, output, &error))
+            status = ma_cli_fail (error);
+        }
+    }
   ma_cli_options_clear (&options);
   return status;
 }

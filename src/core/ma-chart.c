@@ -1051,6 +1051,28 @@ draw_chart (Ctx *c, const MaChartData *data)
     draw_bars (c, data, y);
 }
 
+static void
+ctx_init (Ctx *c,
+          cairo_t *cr,
+          double width,
+          double height,
+          const char *lang,
+          const MaChartStyle *style,
+          MaChartLayout *layout)
+{
+  double scale = style != NULL && style->type_scale > 0 ? style->type_scale : 1.0;
+
+  c->cr = cr;
+  c->width = width;
+  c->height = height;
+  /* 13 px at 640 × 360, in proportion above and below. */
+  c->unit = MAX (8.0, 13.0 * MIN (width / 640.0, height / 360.0) * scale);
+  c->margin = MAX (6.0, c->unit * 1.0);
+  c->family = style != NULL && style->font_family != NULL ? style->font_family : "Sans";
+  c->lang = lang;
+  c->layout = layout;
+}
+
 void
 ma_chart_draw_full (cairo_t *cr,
                     double width,
@@ -1063,26 +1085,67 @@ ma_chart_draw_full (cairo_t *cr,
   const char *code = ma_i18n_normalize (lang != NULL ? lang : ma_i18n_get_language ());
   g_autoptr (MaLanguageScope) scope = ma_language_scope_new (code);
   g_autoptr (MaChartLayout) recorded = layout_new (width, height);
-  double scale = style != NULL && style->type_scale > 0 ? style->type_scale : 1.0;
   Ctx c = { 0 };
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (data != NULL);
 
-  c.cr = cr;
-  c.width = width;
-  c.height = height;
-  /* 13 px at 640 × 360, in proportion above and below. */
-  c.unit = MAX (8.0, 13.0 * MIN (width / 640.0, height / 360.0) * scale);
-  c.margin = MAX (6.0, c.unit * 1.0);
-  c.family = style != NULL && style->font_family != NULL ? style->font_family : "Sans";
-  c.lang = code;
-  c.layout = recorded;
-
+  ctx_init (&c, cr, width, height, code, style, recorded);
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
   draw_chart (&c, data);
+  cairo_restore (cr);
+  if (layout != NULL)
+    *layout = g_steal_pointer (&recorded);
+}
+
+void
+ma_chart_draw_text_page (cairo_t *cr,
+                         double width,
+                         double height,
+                         const char *title,
+                         const char *subtitle,
+                         const char *body,
+                         const char *lang,
+                         const MaChartStyle *style,
+                         MaChartLayout **layout)
+{
+  const char *code = ma_i18n_normalize (lang != NULL ? lang : ma_i18n_get_language ());
+  g_autoptr (MaLanguageScope) scope = ma_language_scope_new (code);
+  g_autoptr (MaChartLayout) recorded = layout_new (width, height);
+  g_auto (GStrv) paragraphs = g_strsplit (body != NULL ? body : "", "\n", -1);
+  g_autofree char *spaced = g_strjoinv ("\n\n", paragraphs);
+  Ctx c = { 0 };
+  double y, avail_width, avail_height, min_size;
+
+  g_return_if_fail (cr != NULL);
+
+  ctx_init (&c, cr, width, height, code, style, recorded);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  y = draw_header (&c, title, subtitle);
+  avail_width = MIN (width - 2 * c.margin, c.unit * 45);
+  avail_height = height - c.margin - y;
+  min_size = MAX (c.unit * 0.6, 7.0);
+  for (double size = c.unit * 1.5;; size = MAX (min_size, size * 0.92))
+    {
+      g_autoptr (PangoLayout) text =
+          text_new (&c, spaced, size, FALSE, avail_width, 0, PANGO_ALIGN_LEFT);
+      if (text_box (text).height <= avail_height || size <= min_size)
+        {
+          if (text_box (text).height > avail_height)
+            {
+              pango_layout_set_height (text, (int) (avail_height * PANGO_SCALE));
+              pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+            }
+          show_text (&c, text, c.margin, y, 0.1, 0.1, 0.1);
+          break;
+        }
+    }
   cairo_restore (cr);
   if (layout != NULL)
     *layout = g_steal_pointer (&recorded);

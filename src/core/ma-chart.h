@@ -142,6 +142,17 @@ void ma_chart_draw_full (cairo_t *cr,
                          const char *lang,
                          const MaChartStyle *style,
                          MaChartLayout **layout);
+/* A page of text under a title and a subtitle (the report, a slide of text):
+ * BODY's lines are paragraphs, set as large as the page allows. */
+void ma_chart_draw_text_page (cairo_t *cr,
+                              double width,
+                              double height,
+                              const char *title,
+                              const char *subtitle,
+                              const char *body,
+                              const char *lang,
+                              const MaChartStyle *style,
+                              MaChartLayout **layout);
 /* The same without drawing: where bars and texts would be. */
 MaChartLayout *ma_chart_compute_layout (double width,
                                         double height,

@@ -488,6 +488,15 @@ describe_codes (GPtrArray *parts,
 char *
 ma_report_describe_filter (MaStore *store, MaFilter *filter, const char *lang)
 {
+  return ma_report_describe_filter_full (store, filter, lang, TRUE);
+}
+
+char *
+ma_report_describe_filter_full (MaStore *store,
+                                MaFilter *filter,
+                                const char *lang,
+                                gboolean with_count)
+{
   g_autoptr (MaLanguageScope) scope = ma_language_scope_new (lang);
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   guint count = ma_store_count_actions (store, filter, NULL);
@@ -502,9 +511,10 @@ ma_report_describe_filter (MaStore *store, MaFilter *filter, const char *lang)
     { MA_FILTER_STATUS, MA_VOCABULARY_STATUS },
   };
 
-  g_ptr_array_add (
-      parts,
-      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s Action", "%s Actions", count), number));
+  if (with_count)
+    g_ptr_array_add (
+        parts,
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s Action", "%s Actions", count), number));
   if (filter != NULL)
     {
       const char *search = ma_filter_get_search (filter);
@@ -527,6 +537,9 @@ ma_report_describe_filter (MaStore *store, MaFilter *filter, const char *lang)
         g_ptr_array_add (parts, ma_date_format_span (ma_filter_get_date_from (filter),
                                                      ma_filter_get_date_to (filter), lang));
     }
+  if (parts->len == 0)
+    /* Translators: the subtitle of the report when no filter is set. */
+    g_ptr_array_add (parts, g_strdup (_ ("All Actions")));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
 }

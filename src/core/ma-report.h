@@ -21,6 +21,12 @@ MaChartData *ma_report_chart_data (
 /* The filter in words for a subtitle ("Latin America and the Caribbean · 2021"),
  * or the number of Actions when the filter is empty. */
 char *ma_report_describe_filter (MaStore *store, MaFilter *filter, const char *lang);
+/* The same, without the number of Actions when WITH_COUNT is FALSE (“All Actions”
+ * for an empty filter). */
+char *ma_report_describe_filter_full (MaStore *store,
+                                      MaFilter *filter,
+                                      const char *lang,
+                                      gboolean with_count);
 
 /* Figures of a period: the filter's date range (open ends allowed). */
 typedef struct
