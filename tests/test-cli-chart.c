@@ -138,6 +138,15 @@ test_report (void)
       all, "Overall, MIEUX+ implemented 15 Actions, 3 of which were completed, and organised 10 "
            "activities.\n"));
   g_assert_cmpint (run (NULL, &err, "report", "-d", db, "--from", "2021-13", NULL), ==, 1);
+  {
+    g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+    g_autofree char *info = NULL;
+    g_assert_cmpint (run (NULL, NULL, "report", "-d", db, "--year", "2021", "-o", pdf, NULL), ==,
+                     0);
+    g_assert_true (tool_ok ("pdfinfo", NULL, pdf, &info));
+    if (info != NULL)
+      g_assert_nonnull (strstr (info, "Pages:           1"));
+  }
 }
 
 int
