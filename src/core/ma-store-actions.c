@@ -289,12 +289,18 @@ guint
 ma_store_count_actions (MaStore *self, MaFilter *filter, GError **error)
 {
   g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *condition = ma_store_filter_condition (self, filter, binds);
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM action a WHERE %s", condition);
-  sqlite3_stmt *stmt = ma_store_prepare (self, sql, error);
+  g_autofree char *condition = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr (GArray) ids = ma_store_query_action_ids_index (self, filter, MA_SORT_TITLE, FALSE);
+  sqlite3_stmt *stmt;
   guint count = 0;
   int rc;
 
+  if (ids != NULL)
+    return ids->len;
+  condition = ma_store_filter_condition (self, filter, binds);
+  sql = g_strdup_printf ("SELECT count(*) FROM action a WHERE %s", condition);
+  stmt = ma_store_prepare (self, sql, error);
   if (stmt == NULL)
     return 0;
   ma_store_bind_texts (stmt, 1, binds);
@@ -309,6 +315,21 @@ ma_store_count_actions (MaStore *self, MaFilter *filter, GError **error)
 
 GArray *
 ma_store_query_action_ids (
+    MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (MA_IS_STORE (self), NULL);
+
+  /* The in-memory index answers when loaded (ma-action-index.c), with the same ids. */
+  ids = ma_store_query_action_ids_index (self, filter, sort, descending);
+  if (ids != NULL)
+    return ids;
+  return ma_store_query_action_ids_sql (self, filter, sort, descending, error);
+}
+
+GArray *
+ma_store_query_action_ids_sql (
     MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error)
 {
   g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);

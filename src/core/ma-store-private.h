@@ -40,4 +40,13 @@ gboolean ma_store_reindex_touched (MaStore *self, GError **error);
 /* The language column suffix: "en", "fr" or "es" for any language name. */
 const char *ma_store_lang_column (const char *lang);
 
+/* The ids through SQL alone, and through the in-memory index (NULL when it is not
+ * loaded or cannot answer this filter): ma-action-index.c. */
+GArray *ma_store_query_action_ids_sql (
+    MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error);
+GArray *ma_store_query_action_ids_index (MaStore *self,
+                                         MaFilter *filter,
+                                         MaSortKey sort,
+                                         gboolean descending);
+
 G_END_DECLS

@@ -1,0 +1,1350 @@
+/* ma-action-index.c: the in-memory index that answers searches and facet counts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ma-index"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ma-action-index.h"
+#include "ma-date.h"
+#include "ma-i18n.h"
+#include "ma-store-private.h"
+
+#define NONE 0xff
+#define NO_RANK G_MAXUINT32
+/* Titles are sorted in chunks whose collation keys are held at once, then merged:
+ * full keys of 100,000 titles would take ~40 MB (glibc keys are ~7 bytes a letter). */
+#define SORT_CHUNK 4096
+
+enum
+{
+  DIM_STATUS,
+  DIM_REGION,
+  DIM_TYPE,
+  DIM_COUNTRY,
+  DIM_THEME,
+  N_DIMS
+};
+
+enum
+{
+  LINK_COUNTRY,
+  LINK_THEME,
+  N_LINKS
+};
+
+static const MaFilterDimension dim_dimension[N_DIMS] = {
+  MA_FILTER_STATUS, MA_FILTER_REGION, MA_FILTER_TYPE, MA_FILTER_COUNTRY, MA_FILTER_THEME,
+};
+
+static const char *const dim_vocabulary_sql[N_DIMS] = {
+  "SELECT code FROM status ORDER BY position",      "SELECT code FROM region ORDER BY position",
+  "SELECT code FROM action_type ORDER BY position", "SELECT code FROM country ORDER BY code",
+  "SELECT code FROM theme ORDER BY position",
+};
+
+/* The codes of one dimension: index -> code and code -> index + 1. Immutable once
+ * built, shared by reference between the index and the results. */
+typedef struct
+{
+  GPtrArray *codes; /* char*, NULL-terminated */
+  GHashTable *lookup;
+} Dim;
+
+/* Everything loaded; built in any thread, then owned by the main thread. */
+typedef struct
+{
+  char *lang;
+  guint n;
+  guint32 capacity;     /* arrays by id have this many entries: ids < capacity */
+  guint32 *title_order; /* n ids in title order */
+  guint32 *rank;        /* id -> position in title_order, NO_RANK when absent */
+  guint64 *title_hash;  /* id -> hash of the shown title: equal titles are neighbours */
+  guint8 *attr[3];      /* id -> status, region, type index, NONE for NULL */
+  guint32 *start_lo;    /* id -> YYYYMMDD, 0 for NULL */
+  guint32 *end_hi;
+  gboolean dates_exact; /* every date parsed as YYYY-MM-DD */
+  guint32 *link_off[N_LINKS];
+  guint8 *link_len[N_LINKS];
+  GArray *link_val[N_LINKS]; /* guint16 indexes into the dimension's codes */
+  Dim dims[N_DIMS];
+  guint32 *orders[MA_SORT_REGION + 1][2]; /* cached orders other than title ascending */
+  guint32 *code_rank;                     /* id -> rank of the code, lazily */
+} IndexData;
+
+typedef struct
+{
+  MaStore *store; /* not owned: the index lives in the store's qdata */
+  IndexData *data;
+  gboolean stale;
+  guint64 changes;
+  gboolean loading;
+} Index;
+
+struct _MaActionResult
+{
+  GArray *ids;
+  gboolean from_index;
+  Dim dims[N_DIMS];
+  guint *counts[N_DIMS];
+  guint *facets[N_DIMS];
+};
+
+static GQuark index_quark;
+
+/* ---- Small helpers -------------------------------------------------------------- */
+
+static guint64
+hash_text (const char *text)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      h ^= *p;
+      h *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  return h;
+}
+
+/* "YYYY-MM-DD" as YYYYMMDD; 0 for NULL; FALSE when not of that form, where string and
+ * number comparisons could differ. */
+static gboolean
+pack_date (const char *iso, guint32 *packed)
+{
+  *packed = 0;
+  if (iso == NULL)
+    return TRUE;
+  if (strlen (iso) != 10 || iso[4] != '-' || iso[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (iso[i]))
+      return FALSE;
+  *packed = (guint32) (atoi (iso) * 10000 + atoi (iso + 5) * 100 + atoi (iso + 8));
+  return *packed != 0;
+}
+
+static void
+dim_clear (Dim *dim)
+{
+  g_clear_pointer (&dim->codes, g_ptr_array_unref);
+  g_clear_pointer (&dim->lookup, g_hash_table_unref);
+}
+
+static void
+dim_copy (Dim *to, const Dim *from)
+{
+  to->codes = g_ptr_array_ref (from->codes);
+  to->lookup = g_hash_table_ref (from->lookup);
+}
+
+static guint
+dim_size (const Dim *dim)
+{
+  return dim->codes->len - 1;
+}
+
+/* Index of CODE, or -1. */
+static int
+dim_find (const Dim *dim, const char *code)
+{
+  gpointer value;
+
+  if (code == NULL || dim->lookup == NULL)
+    return -1;
+  value = g_hash_table_lookup (dim->lookup, code);
+  return value != NULL ? GPOINTER_TO_INT (value) - 1 : -1;
+}
+
+static int
+dim_of (MaFilterDimension dimension)
+{
+  for (int d = 0; d < N_DIMS; d++)
+    if (dim_dimension[d] == dimension)
+      return d;
+  return -1;
+}
+
+static gboolean
+dim_load (sqlite3 *db, int d, Dim *dim, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, dim_vocabulary_sql[d], -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      ma_store_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  dim->codes = g_ptr_array_new_with_free_func (g_free);
+  dim->lookup = g_hash_table_new (g_str_hash, g_str_equal);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char *code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      g_ptr_array_add (dim->codes, code);
+      g_hash_table_insert (dim->lookup, code, GUINT_TO_POINTER (dim->codes->len));
+    }
+  g_ptr_array_add (dim->codes, NULL);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ma_store_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Sorting by the MA_NAME collation ------------------------------------------- */
+
+typedef struct
+{
+  guint32 id;
+  const char *text;
+  char *key;
+} Named;
+
+/* The order of "ORDER BY text COLLATE MA_NAME, id": collation keys, then bytes, then id. */
+static int
+compare_named (const Named *a, const Named *b)
+{
+  int cmp = strcmp (a->key, b->key);
+
+  if (cmp == 0)
+    cmp = strcmp (a->text, b->text);
+  if (cmp == 0)
+    cmp = a->id < b->id ? -1 : a->id > b->id;
+  return cmp;
+}
+
+static int
+compare_named_qsort (const void *a, const void *b)
+{
+  return compare_named (a, b);
+}
+
+/* Sorts ITEMS (texts not NULL) in place. Keys are computed for one chunk at a time,
+ * then once more while the sorted chunks are merged. */
+static void
+sort_named (Named *items, guint n, GCancellable *cancellable)
+{
+  g_autofree Named *sorted = NULL;
+  g_autofree guint *heads = NULL;
+  g_autofree Named *head_items = NULL;
+  guint n_chunks = (n + SORT_CHUNK - 1) / SORT_CHUNK;
+
+  for (guint c = 0; c < n_chunks; c++)
+    {
+      guint start = c * SORT_CHUNK, end = MIN (n, start + SORT_CHUNK);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        return;
+      for (guint i = start; i < end; i++)
+        items[i].key = ma_collate_key (items[i].text);
+      qsort (items + start, end - start, sizeof (Named), compare_named_qsort);
+      for (guint i = start; i < end; i++)
+        g_clear_pointer (&items[i].key, g_free);
+    }
+  if (n_chunks <= 1)
+    return;
+
+  /* K-way merge: each chunk's head holds its key. */
+  sorted = g_new (Named, n);
+  heads = g_new0 (guint, n_chunks);
+  head_items = g_new0 (Named, n_chunks);
+  for (guint c = 0; c < n_chunks; c++)
+    {
+      heads[c] = c * SORT_CHUNK;
+      head_items[c] = items[heads[c]];
+      head_items[c].key = ma_collate_key (head_items[c].text);
+    }
+  for (guint out = 0; out < n; out++)
+    {
+      int best = -1;
+
+      for (guint c = 0; c < n_chunks; c++)
+        if (head_items[c].key != NULL &&
+            (best < 0 || compare_named (&head_items[c], &head_items[best]) < 0))
+          best = (int) c;
+      sorted[out] = head_items[best];
+      sorted[out].key = NULL;
+      g_free (head_items[best].key);
+      head_items[best].key = NULL;
+      heads[best]++;
+      if (heads[best] < MIN (n, ((guint) best + 1) * SORT_CHUNK))
+        {
+          head_items[best] = items[heads[best]];
+          head_items[best].key = ma_collate_key (head_items[best].text);
+        }
+    }
+  memcpy (items, sorted, n * sizeof (Named));
+}
+
+/* ---- Loading ------------------------------------------------------------------- */
+
+static void
+index_data_free (IndexData *data)
+{
+  if (data == NULL)
+    return;
+  g_free (data->lang);
+  g_free (data->title_order);
+  g_free (data->rank);
+  g_free (data->title_hash);
+  for (guint i = 0; i < G_N_ELEMENTS (data->attr); i++)
+    g_free (data->attr[i]);
+  g_free (data->start_lo);
+  g_free (data->end_hi);
+  for (guint l = 0; l < N_LINKS; l++)
+    {
+      g_free (data->link_off[l]);
+      g_free (data->link_len[l]);
+      if (data->link_val[l] != NULL)
+        g_array_unref (data->link_val[l]);
+    }
+  for (guint d = 0; d < N_DIMS; d++)
+    dim_clear (&data->dims[d]);
+  for (guint s = 0; s < G_N_ELEMENTS (data->orders); s++)
+    for (guint k = 0; k < 2; k++)
+      g_free (data->orders[s][k]);
+  g_free (data->code_rank);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndexData, index_data_free)
+
+static void
+drop_orders (IndexData *data)
+{
+  for (guint s = 0; s < G_N_ELEMENTS (data->orders); s++)
+    for (guint k = 0; k < 2; k++)
+      g_clear_pointer (&data->orders[s][k], g_free);
+  g_clear_pointer (&data->code_rank, g_free);
+}
+
+static void
+grow (IndexData *data, guint32 capacity)
+{
+  guint32 old = data->capacity;
+
+  if (capacity <= old)
+    return;
+  data->rank = g_renew (guint32, data->rank, capacity);
+  data->title_hash = g_renew (guint64, data->title_hash, capacity);
+  for (guint i = 0; i < G_N_ELEMENTS (data->attr); i++)
+    {
+      data->attr[i] = g_renew (guint8, data->attr[i], capacity);
+      memset (data->attr[i] + old, NONE, capacity - old);
+    }
+  data->start_lo = g_renew (guint32, data->start_lo, capacity);
+  data->end_hi = g_renew (guint32, data->end_hi, capacity);
+  for (guint l = 0; l < N_LINKS; l++)
+    {
+      data->link_off[l] = g_renew (guint32, data->link_off[l], capacity);
+      data->link_len[l] = g_renew (guint8, data->link_len[l], capacity);
+      memset (data->link_len[l] + old, 0, capacity - old);
+    }
+  for (guint32 id = old; id < capacity; id++)
+    {
+      data->rank[id] = NO_RANK;
+      data->title_hash[id] = 0;
+      data->start_lo[id] = data->end_hi[id] = 0;
+      data->link_off[LINK_COUNTRY][id] = data->link_off[LINK_THEME][id] = 0;
+    }
+  data->capacity = capacity;
+}
+
+#define ROW_SQL                                                                                    \
+  "SELECT a.id, coalesce ((SELECT t.title FROM action_text t WHERE t.action = a.id AND "           \
+  "t.lang = ?1 AND a.lang <> ?1), a.title), a.status, a.region, a.type, a.start_lo, "              \
+  "a.end_hi FROM action a"
+
+/* Reads the columns of ROW_SQL into the arrays (not the title order). */
+static void
+read_row (IndexData *data, sqlite3_stmt *stmt, guint32 id)
+{
+  static const int attr_dims[3] = { DIM_STATUS, DIM_REGION, DIM_TYPE };
+
+  data->title_hash[id] = hash_text ((const char *) sqlite3_column_text (stmt, 1));
+  for (guint i = 0; i < 3; i++)
+    {
+      int index = dim_find (&data->dims[attr_dims[i]],
+                            (const char *) sqlite3_column_text (stmt, 2 + (int) i));
+      data->attr[i][id] = index >= 0 && index < NONE ? (guint8) index : NONE;
+    }
+  if (!pack_date ((const char *) sqlite3_column_text (stmt, 5), &data->start_lo[id]) ||
+      !pack_date ((const char *) sqlite3_column_text (stmt, 6), &data->end_hi[id]))
+    data->dates_exact = FALSE;
+}
+
+static gboolean
+load_links (IndexData *data, sqlite3 *db, guint link, gint64 only, GError **error)
+{
+  static const char *const sql[N_LINKS] = {
+    "SELECT action, country FROM action_country WHERE ?1 = 0 OR action = ?1 ORDER BY action",
+    "SELECT action, theme FROM action_theme WHERE ?1 = 0 OR action = ?1 ORDER BY action",
+  };
+  Dim *dim = &data->dims[link == LINK_COUNTRY ? DIM_COUNTRY : DIM_THEME];
+  sqlite3_stmt *stmt = NULL;
+  guint32 current = 0;
+  int rc = sqlite3_prepare_v2 (db, sql[link], -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      ma_store_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  if (only > 0)
+    data->link_len[link][only] = 0;
+  sqlite3_bind_int64 (stmt, 1, only);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      int index = dim_find (dim, (const char *) sqlite3_column_text (stmt, 1));
+      guint16 value;
+
+      if (id <= 0 || id >= data->capacity || index < 0 || data->link_len[link][id] == 255)
+        continue;
+      if ((guint32) id != current || data->link_len[link][id] == 0)
+        {
+          current = (guint32) id;
+          data->link_off[link][id] = data->link_val[link]->len;
+        }
+      value = (guint16) index;
+      g_array_append_val (data->link_val[link], value);
+      data->link_len[link][id]++;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ma_store_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static IndexData *
+index_data_load (sqlite3 *db, const char *lang, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (IndexData) data = g_new0 (IndexData, 1);
+  g_autoptr (GStringChunk) texts = g_string_chunk_new (1 << 20);
+  g_autoptr (GArray) named = g_array_new (FALSE, FALSE, sizeof (Named));
+  sqlite3_stmt *stmt = NULL;
+  gint64 max_id = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  data->lang = g_strdup (lang);
+  data->dates_exact = TRUE;
+  if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      ma_store_set_sqlite_error (error, db, sqlite3_errcode (db));
+      return NULL;
+    }
+  for (int d = 0; d < N_DIMS; d++)
+    if (!dim_load (db, d, &data->dims[d], error))
+      goto out;
+  if (dim_size (&data->dims[DIM_COUNTRY]) > G_MAXUINT16 ||
+      dim_size (&data->dims[DIM_STATUS]) >= NONE || dim_size (&data->dims[DIM_REGION]) >= NONE ||
+      dim_size (&data->dims[DIM_TYPE]) >= NONE)
+    {
+      g_set_error_literal (error, MA_STORE_ERROR, MA_STORE_ERROR_FAILED, "vocabulary too large");
+      goto out;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "SELECT max(id) FROM action", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    max_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (max_id >= G_MAXINT32)
+    {
+      g_set_error_literal (error, MA_STORE_ERROR, MA_STORE_ERROR_FAILED, "ids too large");
+      goto out;
+    }
+  grow (data, (guint32) max_id + 64);
+  for (guint l = 0; l < N_LINKS; l++)
+    data->link_val[l] = g_array_sized_new (FALSE, FALSE, sizeof (guint16), (guint) max_id * 3);
+
+  rc = sqlite3_prepare_v2 (db, ROW_SQL " ORDER BY a.id", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      ma_store_set_sqlite_error (error, db, rc);
+      goto out;
+    }
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      Named item = { 0 };
+
+      if (id <= 0 || id >= data->capacity)
+        continue;
+      read_row (data, stmt, (guint32) id);
+      item.id = (guint32) id;
+      item.text = g_string_chunk_insert (texts, (const char *) sqlite3_column_text (stmt, 1));
+      g_array_append_val (named, item);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ma_store_set_sqlite_error (error, db, rc);
+      goto out;
+    }
+  for (guint l = 0; l < N_LINKS; l++)
+    if (!load_links (data, db, l, 0, error))
+      goto out;
+  ok = TRUE;
+
+out:
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (!ok)
+    return NULL;
+
+  sort_named ((Named *) named->data, named->len, cancellable);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  data->n = named->len;
+  data->title_order = g_new (guint32, MAX (data->n, 1));
+  for (guint i = 0; i < data->n; i++)
+    {
+      guint32 id = g_array_index (named, Named, i).id;
+      data->title_order[i] = id;
+      data->rank[id] = i;
+    }
+  return g_steal_pointer (&data);
+}
+
+/* ---- The index attached to a store -------------------------------------------- */
+
+static const char *
+current_lang (void)
+{
+  return ma_store_lang_column (NULL);
+}
+
+static char *
+shown_title (MaStore *store, const char *lang, guint32 id)
+{
+  sqlite3_stmt *stmt = ma_store_prepare (store, ROW_SQL " WHERE a.id = ?2", NULL);
+  char *title = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  return title;
+}
+
+static void
+rebuild_ranks (IndexData *data)
+{
+  for (guint32 id = 0; id < data->capacity; id++)
+    data->rank[id] = NO_RANK;
+  for (guint i = 0; i < data->n; i++)
+    data->rank[data->title_order[i]] = i;
+}
+
+/* Re-reads one Action after an edit: O(n) moves, a binary search of its title. */
+static gboolean
+update_one (Index *index, gint64 action)
+{
+  IndexData *data = index->data;
+  sqlite3 *db = ma_store_get_db (index->store);
+  sqlite3_stmt *stmt;
+  guint32 id;
+  int rc;
+
+  if (action <= 0 || action >= G_MAXINT32 || g_strcmp0 (data->lang, current_lang ()) != 0)
+    return FALSE;
+  id = (guint32) action;
+  if (id >= data->capacity)
+    grow (data, MAX (id + 64, data->capacity + data->capacity / 2));
+  drop_orders (data);
+
+  if (data->rank[id] != NO_RANK)
+    {
+      guint pos = data->rank[id];
+      memmove (data->title_order + pos, data->title_order + pos + 1,
+               (data->n - pos - 1) * sizeof (guint32));
+      data->n--;
+      data->rank[id] = NO_RANK;
+      for (guint i = 0; i < G_N_ELEMENTS (data->attr); i++)
+        data->attr[i][id] = NONE;
+      data->start_lo[id] = data->end_hi[id] = 0;
+      data->link_len[LINK_COUNTRY][id] = data->link_len[LINK_THEME][id] = 0;
+    }
+
+  stmt = ma_store_prepare (index->store, ROW_SQL " WHERE a.id = ?2", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, data->lang, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      Named item = { id, (const char *) sqlite3_column_text (stmt, 1), NULL };
+      guint lo = 0, hi = data->n;
+
+      read_row (data, stmt, id);
+      item.key = ma_collate_key (item.text);
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          Named other = { data->title_order[mid], NULL, NULL };
+          g_autofree char *text = shown_title (index->store, data->lang, other.id);
+
+          other.text = text != NULL ? text : "";
+          other.key = ma_collate_key (other.text);
+          if (compare_named (&other, &item) < 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+          g_free (other.key);
+        }
+      g_free (item.key);
+      data->title_order = g_renew (guint32, data->title_order, data->n + 1);
+      memmove (data->title_order + lo + 1, data->title_order + lo,
+               (data->n - lo) * sizeof (guint32));
+      data->title_order[lo] = id;
+      data->n++;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return FALSE;
+  rebuild_ranks (data);
+  if (rc == SQLITE_ROW)
+    for (guint l = 0; l < N_LINKS; l++)
+      if (!load_links (data, db, l, id, NULL))
+        return FALSE;
+  return TRUE;
+}
+
+static void
+on_store_changed (MaStore *store, gint64 action, Index *index)
+{
+  index->changes++;
+  if (index->data == NULL || index->stale)
+    return;
+  if (!update_one (index, action))
+    index->stale = TRUE;
+}
+
+static void
+index_free (Index *index)
+{
+  index_data_free (index->data);
+  g_free (index);
+}
+
+static Index *
+get_index (MaStore *store)
+{
+  Index *index;
+
+  if (index_quark == 0)
+    index_quark = g_quark_from_static_string ("ma-action-index");
+  index = g_object_get_qdata (G_OBJECT (store), index_quark);
+  if (index == NULL)
+    {
+      index = g_new0 (Index, 1);
+      index->store = store;
+      g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), index);
+      g_object_set_qdata_full (G_OBJECT (store), index_quark, index, (GDestroyNotify) index_free);
+    }
+  return index;
+}
+
+/* The loaded data when it answers for the current language, else NULL. */
+static IndexData *
+usable_data (MaStore *store)
+{
+  Index *index = get_index (store);
+
+  if (index->data == NULL || index->stale || g_strcmp0 (index->data->lang, current_lang ()) != 0)
+    return NULL;
+  return index->data;
+}
+
+static void
+install (Index *index, IndexData *data)
+{
+  index_data_free (index->data);
+  index->data = data;
+  index->stale = FALSE;
+}
+
+gboolean
+ma_store_load_index (MaStore *self, GError **error)
+{
+  Index *index;
+  IndexData *data;
+
+  g_return_val_if_fail (MA_IS_STORE (self), FALSE);
+
+  index = get_index (self);
+  data = index_data_load (ma_store_get_db (self), current_lang (), NULL, error);
+  if (data == NULL)
+    return FALSE;
+  install (index, data);
+  return TRUE;
+}
+
+typedef struct
+{
+  char *path;
+  char *lang;
+  guint64 changes;
+  guint attempts;
+} LoadTask;
+
+static void
+load_task_free (LoadTask *task)
+{
+  g_free (task->path);
+  g_free (task->lang);
+  g_free (task);
+}
+
+static void
+load_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LoadTask *load = task_data;
+  sqlite3 *db = NULL;
+  GError *error = NULL;
+  IndexData *data;
+  int rc = sqlite3_open_v2 (load->path, &db, SQLITE_OPEN_READONLY, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      ma_store_set_sqlite_error (&error, db, rc);
+      sqlite3_close (db);
+      g_task_return_error (task, error);
+      return;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  data = index_data_load (db, load->lang, cancellable, &error);
+  sqlite3_close (db);
+  if (data == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, data, (GDestroyNotify) index_data_free);
+}
+
+static void start_load (MaStore *self, GTask *task);
+
+static void
+load_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) outer = user_data;
+  MaStore *self = MA_STORE (source);
+  Index *index = get_index (self);
+  LoadTask *load = g_task_get_task_data (outer);
+  GError *error = NULL;
+  IndexData *data = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (data == NULL)
+    {
+      index->loading = FALSE;
+      g_task_return_error (outer, error);
+      return;
+    }
+  if (load->changes != index->changes || g_strcmp0 (load->lang, current_lang ()) != 0)
+    {
+      /* Written to while it loaded: what was read may be out of date. */
+      index_data_free (data);
+      if (++load->attempts < 3)
+        {
+          start_load (self, g_steal_pointer (&outer));
+          return;
+        }
+      index->loading = FALSE;
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_BUSY,
+                               "the database kept changing while the index loaded");
+      return;
+    }
+  index->loading = FALSE;
+  install (index, data);
+  g_task_return_boolean (outer, TRUE);
+}
+
+static void
+start_load (MaStore *self, GTask *outer)
+{
+  LoadTask *load = g_task_get_task_data (outer);
+  GTask *inner = g_task_new (self, g_task_get_cancellable (outer), load_done, outer);
+
+  load->changes = get_index (self)->changes;
+  g_free (load->lang);
+  load->lang = g_strdup (current_lang ());
+  g_task_set_task_data (inner, load, NULL);
+  g_task_run_in_thread (inner, load_in_thread);
+  g_object_unref (inner);
+}
+
+void
+ma_store_load_index_async (MaStore *self,
+                           GCancellable *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  GTask *task;
+  LoadTask *load;
+
+  g_return_if_fail (MA_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ma_store_load_index_async);
+  load = g_new0 (LoadTask, 1);
+  load->path = g_strdup (ma_store_get_path (self));
+  g_task_set_task_data (task, load, (GDestroyNotify) load_task_free);
+  get_index (self)->loading = TRUE;
+  start_load (self, task);
+}
+
+gboolean
+ma_store_load_index_finish (MaStore *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+ma_store_has_index (MaStore *self)
+{
+  g_return_val_if_fail (MA_IS_STORE (self), FALSE);
+  return usable_data (self) != NULL;
+}
+
+void
+ma_store_drop_index (MaStore *self)
+{
+  Index *index;
+
+  g_return_if_fail (MA_IS_STORE (self));
+  index = get_index (self);
+  g_clear_pointer (&index->data, index_data_free);
+  index->stale = FALSE;
+}
+
+/* ---- Orders --------------------------------------------------------------------- */
+
+static int
+compare_u64 (const void *a, const void *b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+  return (x > y) - (x < y);
+}
+
+static gboolean
+build_code_ranks (MaStore *store, IndexData *data)
+{
+  g_autoptr (GStringChunk) texts = g_string_chunk_new (1 << 16);
+  g_autoptr (GArray) named = g_array_new (FALSE, FALSE, sizeof (Named));
+  sqlite3_stmt *stmt =
+      ma_store_prepare (store, "SELECT id, code FROM action WHERE code IS NOT NULL", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      Named item = { 0 };
+      if (id <= 0 || id >= data->capacity)
+        continue;
+      item.id = (guint32) id;
+      item.text = g_string_chunk_insert (texts, (const char *) sqlite3_column_text (stmt, 1));
+      g_array_append_val (named, item);
+    }
+  sqlite3_finalize (stmt);
+  sort_named ((Named *) named->data, named->len, NULL);
+  data->code_rank = g_new (guint32, data->capacity);
+  for (guint32 id = 0; id < data->capacity; id++)
+    data->code_rank[id] = NO_RANK;
+  for (guint i = 0; i < named->len; i++)
+    data->code_rank[g_array_index (named, Named, i).id] = i;
+  return TRUE;
+}
+
+/* A primary key for SORT (nulls as SQL puts them), compared before the title rank. */
+static guint32
+primary_key (IndexData *data, MaSortKey sort, gboolean descending, guint32 id)
+{
+  guint32 value;
+
+  switch (sort)
+    {
+      case MA_SORT_STATUS:
+        /* No NULLS LAST: SQL puts a NULL first ascending, last descending. */
+        value = data->attr[DIM_STATUS][id];
+        if (value == NONE)
+          return descending ? G_MAXUINT32 : 0;
+        return descending ? G_MAXUINT32 - (value + 1) : value + 1;
+      case MA_SORT_REGION:
+        value = data->attr[DIM_REGION][id];
+        if (value == NONE)
+          return G_MAXUINT32;
+        return descending ? G_MAXUINT32 - 1 - value : value;
+      case MA_SORT_START:
+        value = data->start_lo[id];
+        if (value == 0)
+          return G_MAXUINT32;
+        return descending ? G_MAXUINT32 - 1 - value : value;
+      case MA_SORT_CODE:
+        value = data->code_rank[id];
+        if (value == NO_RANK)
+          return G_MAXUINT32;
+        return descending ? G_MAXUINT32 - 1 - value : value;
+      case MA_SORT_TITLE:
+      default:
+        g_assert_not_reached ();
+    }
+}
+
+static const guint32 *
+get_order (MaStore *store, IndexData *data, MaSortKey sort, gboolean descending)
+{
+  guint32 *order;
+
+  if (sort > MA_SORT_REGION)
+    sort = MA_SORT_TITLE;
+  if (sort == MA_SORT_TITLE && !descending)
+    return data->title_order;
+  if (data->orders[sort][descending] != NULL)
+    return data->orders[sort][descending];
+  if (sort == MA_SORT_START && !data->dates_exact)
+    return NULL;
+  if (sort == MA_SORT_CODE && data->code_rank == NULL && !build_code_ranks (store, data))
+    return NULL;
+
+  order = g_new (guint32, MAX (data->n, 1));
+  if (sort == MA_SORT_TITLE)
+    {
+      /* Descending titles; equal titles (neighbours with equal hashes) keep ids ascending. */
+      guint out = 0;
+      guint end = data->n;
+      while (end > 0)
+        {
+          guint start = end - 1;
+          guint64 h = data->title_hash[data->title_order[start]];
+          while (start > 0 && data->title_hash[data->title_order[start - 1]] == h)
+            start--;
+          for (guint i = start; i < end; i++)
+            order[out++] = data->title_order[i];
+          end = start;
+        }
+    }
+  else
+    {
+      g_autofree guint64 *keys = g_new (guint64, MAX (data->n, 1));
+      for (guint i = 0; i < data->n; i++)
+        keys[i] = ((guint64) primary_key (data, sort, descending, data->title_order[i]) << 32) | i;
+      qsort (keys, data->n, sizeof (guint64), compare_u64);
+      for (guint i = 0; i < data->n; i++)
+        order[i] = data->title_order[keys[i] & G_MAXUINT32];
+    }
+  data->orders[sort][descending] = order;
+  return order;
+}
+
+/* ---- Queries -------------------------------------------------------------------- */
+
+static char *
+codes_to_json (const char *const *codes)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; codes[i] != NULL; i++)
+    json_builder_add_string_value (builder, codes[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static guint64 *
+bitmap_from_sql (MaStore *store, IndexData *data, const char *sql, const char *text)
+{
+  sqlite3_stmt *stmt = ma_store_prepare (store, sql, NULL);
+  guint64 *bits;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bits = g_new0 (guint64, data->capacity / 64 + 1);
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      if (id > 0 && id < data->capacity)
+        bits[id >> 6] |= G_GUINT64_CONSTANT (1) << (id & 63);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    g_clear_pointer (&bits, g_free);
+  return bits;
+}
+
+static gboolean
+test_bit (const guint64 *bits, guint32 id)
+{
+  return (bits[id >> 6] >> (id & 63)) & 1;
+}
+
+static MaActionResult *
+result_new (const Dim *dims)
+{
+  MaActionResult *result = g_new0 (MaActionResult, 1);
+
+  result->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint d = 0; d < N_DIMS; d++)
+    {
+      dim_copy (&result->dims[d], &dims[d]);
+      result->counts[d] = g_new0 (guint, dim_size (&dims[d]) + 1);
+      result->facets[d] = g_new0 (guint, dim_size (&dims[d]) + 1);
+    }
+  return result;
+}
+
+static void
+count_row (IndexData *data, guint **counts, guint32 id, int only)
+{
+  for (int d = DIM_STATUS; d <= DIM_TYPE; d++)
+    if ((only < 0 || only == d) && data->attr[d][id] != NONE)
+      counts[d][data->attr[d][id]]++;
+  for (guint l = 0; l < N_LINKS; l++)
+    {
+      int d = l == LINK_COUNTRY ? DIM_COUNTRY : DIM_THEME;
+      const guint16 *values;
+      if (only >= 0 && only != d)
+        continue;
+      values = &g_array_index (data->link_val[l], guint16, data->link_off[l][id]);
+      for (guint k = 0; k < data->link_len[l][id]; k++)
+        counts[d][values[k]]++;
+    }
+}
+
+/* The index's answer, or NULL when it cannot give one (then SQL answers). */
+static MaActionResult *
+query_index (
+    MaStore *store, MaFilter *filter, MaSortKey sort, gboolean descending, gboolean with_counts)
+{
+  IndexData *data = usable_data (store);
+  const guint32 *order;
+  g_autofree guint64 *fts = NULL;
+  g_autofree guint64 *partners = NULL;
+  g_autofree guint8 *mask_block = NULL;
+  guint8 *masks[N_DIMS] = { NULL };
+  gboolean active[N_DIMS] = { FALSE };
+  guint32 date_lo = 0, date_hi = G_MAXUINT32;
+  gboolean dates = FALSE;
+  MaActionResult *result;
+
+  if (data == NULL)
+    return NULL;
+  order = get_order (store, data, sort, descending);
+  if (order == NULL)
+    return NULL;
+
+  if (filter != NULL)
+    {
+      g_autofree char *match = ma_filter_build_match (filter);
+      const char *const *partner_codes = ma_filter_get_codes (filter, MA_FILTER_PARTNER);
+
+      if (match != NULL)
+        {
+          fts = bitmap_from_sql (store, data,
+                                 "SELECT rowid FROM action_fts WHERE action_fts MATCH ?", match);
+          if (fts == NULL)
+            return NULL;
+        }
+      if (partner_codes[0] != NULL)
+        {
+          g_autofree char *json = codes_to_json (partner_codes);
+          partners = bitmap_from_sql (store, data,
+                                      "SELECT action FROM action_partner WHERE partner IN "
+                                      "(SELECT CAST (value AS INTEGER) FROM json_each (?))",
+                                      json);
+          if (partners == NULL)
+            return NULL;
+        }
+      gsize mask_size = 0;
+
+      for (int d = 0; d < N_DIMS; d++)
+        mask_size += dim_size (&data->dims[d]) + 1;
+      mask_block = g_new0 (guint8, mask_size);
+      mask_size = 0;
+      for (int d = 0; d < N_DIMS; d++)
+        {
+          const char *const *codes = ma_filter_get_codes (filter, dim_dimension[d]);
+          masks[d] = mask_block + mask_size;
+          mask_size += dim_size (&data->dims[d]) + 1;
+          if (codes[0] == NULL)
+            continue;
+          active[d] = TRUE;
+          for (guint i = 0; codes[i] != NULL; i++)
+            {
+              int index = dim_find (&data->dims[d], codes[i]);
+              if (index >= 0)
+                masks[d][index] = 1;
+            }
+        }
+      if (ma_filter_get_date_from (filter) != NULL || ma_filter_get_date_to (filter) != NULL)
+        {
+          g_autofree char *lo = ma_date_lower_bound (ma_filter_get_date_from (filter));
+          g_autofree char *hi = ma_date_upper_bound (ma_filter_get_date_to (filter));
+          if (!data->dates_exact || !pack_date (lo, &date_lo) || !pack_date (hi, &date_hi))
+            return NULL;
+          if (hi == NULL)
+            date_hi = G_MAXUINT32;
+          dates = TRUE;
+        }
+    }
+
+  result = result_new (data->dims);
+  result->from_index = TRUE;
+  g_array_set_size (result->ids, data->n);
+  result->ids->len = 0;
+  for (guint i = 0; i < data->n; i++)
+    {
+      guint32 id = order[i];
+      guint fails = 0;
+      int failed = -1;
+
+      if (fts != NULL && !test_bit (fts, id))
+        continue;
+      if (partners != NULL && !test_bit (partners, id))
+        continue;
+      if (dates)
+        {
+          guint32 s = data->start_lo[id], e = data->end_hi[id];
+          /* A known period that overlaps [lo, hi]: as ma_store_filter_condition. */
+          if (s == 0 && e == 0)
+            continue;
+          if (e != 0 && e < date_lo)
+            continue;
+          if (s != 0 && s > date_hi)
+            continue;
+        }
+      for (int d = DIM_STATUS; d <= DIM_TYPE; d++)
+        if (active[d] && (data->attr[d][id] == NONE || !masks[d][data->attr[d][id]]))
+          {
+            fails++;
+            failed = d;
+          }
+      for (guint l = 0; l < N_LINKS && fails < 2; l++)
+        {
+          int d = l == LINK_COUNTRY ? DIM_COUNTRY : DIM_THEME;
+          const guint16 *values;
+          gboolean any = FALSE;
+          if (!active[d])
+            continue;
+          values = &g_array_index (data->link_val[l], guint16, data->link_off[l][id]);
+          for (guint k = 0; k < data->link_len[l][id] && !any; k++)
+            any = masks[d][values[k]];
+          if (!any)
+            {
+              fails++;
+              failed = d;
+            }
+        }
+      if (fails == 0)
+        {
+          gint64 value = id;
+          g_array_append_val (result->ids, value);
+          if (with_counts)
+            count_row (data, result->counts, id, -1);
+        }
+      else if (fails == 1 && with_counts)
+        count_row (data, result->facets, id, failed);
+    }
+  for (guint d = 0; d < N_DIMS; d++)
+    for (guint k = 0; k < dim_size (&result->dims[d]); k++)
+      result->facets[d][k] += result->counts[d][k];
+  return result;
+}
+
+GArray *
+ma_store_query_action_ids_index (MaStore *self,
+                                 MaFilter *filter,
+                                 MaSortKey sort,
+                                 gboolean descending)
+{
+  g_autoptr (MaActionResult) result = query_index (self, filter, sort, descending, FALSE);
+
+  return result != NULL ? g_array_ref (result->ids) : NULL;
+}
+
+static gboolean
+sql_counts (MaStore *self, MaFilter *filter, int d, guint *counts, GError **error)
+{
+  static const char *const sql[N_DIMS] = {
+    "SELECT a.status, count(*) FROM action a WHERE %s GROUP BY 1",
+    "SELECT a.region, count(*) FROM action a WHERE %s GROUP BY 1",
+    "SELECT a.type, count(*) FROM action a WHERE %s GROUP BY 1",
+    "SELECT f.country, count(*) FROM action a JOIN action_country f ON f.action = a.id "
+    "WHERE %s GROUP BY 1",
+    "SELECT f.theme, count(*) FROM action a JOIN action_theme f ON f.action = a.id "
+    "WHERE %s GROUP BY 1",
+  };
+  g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *condition = ma_store_filter_condition (self, filter, binds);
+  g_autofree char *text = g_strdup_printf (sql[d], condition);
+  sqlite3_stmt *stmt = ma_store_prepare (self, text, error);
+  Dim dim = { 0 };
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  ma_store_bind_texts (stmt, 1, binds);
+  if (!dim_load (ma_store_get_db (self), d, &dim, error))
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int index = dim_find (&dim, (const char *) sqlite3_column_text (stmt, 0));
+      if (index >= 0)
+        counts[index] = (guint) sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  dim_clear (&dim);
+  if (rc != SQLITE_DONE)
+    {
+      ma_store_set_sqlite_error (error, ma_store_get_db (self), rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+MaActionResult *
+ma_store_query_actions_sql (
+    MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error)
+{
+  g_autoptr (MaActionResult) result = NULL;
+  Dim dims[N_DIMS] = { { 0 } };
+  GArray *ids;
+
+  g_return_val_if_fail (MA_IS_STORE (self), NULL);
+
+  ids = ma_store_query_action_ids_sql (self, filter, sort, descending, error);
+  if (ids == NULL)
+    return NULL;
+  for (int d = 0; d < N_DIMS; d++)
+    if (!dim_load (ma_store_get_db (self), d, &dims[d], error))
+      {
+        for (int k = 0; k <= d; k++)
+          dim_clear (&dims[k]);
+        g_array_unref (ids);
+        return NULL;
+      }
+  result = result_new (dims);
+  for (int d = 0; d < N_DIMS; d++)
+    dim_clear (&dims[d]);
+  g_array_unref (result->ids);
+  result->ids = ids;
+  for (int d = 0; d < N_DIMS; d++)
+    {
+      g_autoptr (MaFilter) others = filter != NULL ? ma_filter_copy (filter) : NULL;
+      if (!sql_counts (self, filter, d, result->counts[d], error))
+        return NULL;
+      if (others != NULL)
+        ma_filter_set_codes (others, dim_dimension[d], NULL);
+      if (!sql_counts (self, others, d, result->facets[d], error))
+        return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+MaActionResult *
+ma_store_query_actions (
+    MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error)
+{
+  MaActionResult *result;
+
+  g_return_val_if_fail (MA_IS_STORE (self), NULL);
+
+  result = query_index (self, filter, sort, descending, TRUE);
+  if (result != NULL)
+    return result;
+  return ma_store_query_actions_sql (self, filter, sort, descending, error);
+}
+
+void
+ma_action_result_free (MaActionResult *result)
+{
+  if (result == NULL)
+    return;
+  g_array_unref (result->ids);
+  for (guint d = 0; d < N_DIMS; d++)
+    {
+      dim_clear (&result->dims[d]);
+      g_free (result->counts[d]);
+      g_free (result->facets[d]);
+    }
+  g_free (result);
+}
+
+GArray *
+ma_action_result_get_ids (MaActionResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  return result->ids;
+}
+
+guint
+ma_action_result_get_n_items (MaActionResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+  return result->ids->len;
+}
+
+gboolean
+ma_action_result_get_from_index (MaActionResult *result)
+{
+  g_return_val_if_fail (result != NULL, FALSE);
+  return result->from_index;
+}
+
+const char *const *
+ma_action_result_get_codes (MaActionResult *result, MaFilterDimension dimension)
+{
+  static const char *const none[] = { NULL };
+  int d = dim_of (dimension);
+
+  g_return_val_if_fail (result != NULL, none);
+  return d >= 0 ? (const char *const *) result->dims[d].codes->pdata : none;
+}
+
+guint
+ma_action_result_get_count (MaActionResult *result, MaFilterDimension dimension, const char *code)
+{
+  int d = dim_of (dimension), index;
+
+  g_return_val_if_fail (result != NULL, 0);
+  if (d < 0 || (index = dim_find (&result->dims[d], code)) < 0)
+    return 0;
+  return result->counts[d][index];
+}
+
+guint
+ma_action_result_get_facet_count (MaActionResult *result,
+                                  MaFilterDimension dimension,
+                                  const char *code)
+{
+  int d = dim_of (dimension), index;
+
+  g_return_val_if_fail (result != NULL, 0);
+  if (d < 0 || (index = dim_find (&result->dims[d], code)) < 0)
+    return 0;
+  return result->facets[d][index];
+}

@@ -1,0 +1,70 @@
+/* ma-action-index.h: the in-memory index that answers searches and facet counts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * At 100,000 Actions, sorting titles with the MA_NAME collation and counting facets
+ * with GROUP BY over full-text matches cost hundreds of milliseconds in SQL. The index
+ * keeps the ids in title order, the status, region, type, dates, countries and themes
+ * of every Action in arrays (a few MB); a query is then one FTS5 "SELECT rowid … MATCH"
+ * into a bitmap and one pass over the title order that yields the ordered ids and
+ * every facet count (shared/perf-floors/README.md, design S3).
+ *
+ * Loading it is O(n): do it after the first frame (ma_store_load_index_async). Until
+ * it is loaded, and after a change to many Actions until it is loaded again, the
+ * queries below answer through SQL with the same results. Edits of one Action keep
+ * it current without a reload.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ma-filter.h"
+#include "ma-store.h"
+
+G_BEGIN_DECLS
+
+/* Builds the index now, in this thread. */
+gboolean ma_store_load_index (MaStore *self, GError **error);
+/* Builds the index in a worker thread over its own connection, installed in the
+ * thread-default main context of the caller. */
+void ma_store_load_index_async (MaStore *self,
+                                GCancellable *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer user_data);
+gboolean ma_store_load_index_finish (MaStore *self, GAsyncResult *result, GError **error);
+/* Whether queries go through the index now. */
+gboolean ma_store_has_index (MaStore *self);
+/* Forgets the index: every query goes through SQL again (tests, benchmarks). */
+void ma_store_drop_index (MaStore *self);
+
+/* The Actions a filter selects, in order, with counts for the dimensions
+ * MA_FILTER_STATUS, REGION, TYPE, COUNTRY and THEME. */
+typedef struct _MaActionResult MaActionResult;
+
+MaActionResult *ma_store_query_actions (
+    MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error);
+/* The same through SQL alone, whether an index is loaded or not. */
+MaActionResult *ma_store_query_actions_sql (
+    MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error);
+
+void ma_action_result_free (MaActionResult *result);
+/* Ids (gint64) in the asked order; owned by the result. */
+GArray *ma_action_result_get_ids (MaActionResult *result);
+guint ma_action_result_get_n_items (MaActionResult *result);
+/* Whether the index answered (FALSE: SQL did). */
+gboolean ma_action_result_get_from_index (MaActionResult *result);
+/* The codes of a dimension that have counts, in the vocabulary's order (countries
+ * by code); NULL-terminated, owned by the result. Empty for MA_FILTER_PARTNER. */
+const char *const *ma_action_result_get_codes (MaActionResult *result, MaFilterDimension dimension);
+/* Selected Actions that have CODE (for countries and themes: among theirs). */
+guint
+ma_action_result_get_count (MaActionResult *result, MaFilterDimension dimension, const char *code);
+/* The same as if the filter had no condition on DIMENSION: what selecting CODE in
+ * that dimension would show (facet counts). */
+guint ma_action_result_get_facet_count (MaActionResult *result,
+                                        MaFilterDimension dimension,
+                                        const char *code);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MaActionResult, ma_action_result_free)
+
+G_END_DECLS
