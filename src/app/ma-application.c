@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ma-application.h"
+#include "ma-i18n.h"
 #include "ma-store.h"
 #include "ma-window.h"
 
@@ -16,7 +17,8 @@ struct _MaApplication
 {
   AdwApplication parent_instance;
 
-  char *database; /* --database */
+  char *database;      /* --database */
+  GSettings *settings; /* for the "language" action */
 };
 
 G_DEFINE_FINAL_TYPE (MaApplication, ma_application, ADW_TYPE_APPLICATION)
@@ -120,6 +122,7 @@ ma_application_handle_local_options (GApplication *application, GVariantDict *op
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
     {
       g_free (self->database);
+      g_clear_object (&self->settings);
       self->database = g_steal_pointer (&database);
     }
   return -1;
@@ -156,6 +159,56 @@ quit (GSimpleAction *action, GVariant *parameter, gpointer user_data)
     }
 }
 
+void
+ma_application_apply_language (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GSettings) settings = NULL;
+  g_autofree char *language = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return; /* run without installed schemas: the system's language */
+  settings = g_settings_new (APP_ID);
+  language = g_settings_get_string (settings, "language");
+  if (g_strcmp0 (language, "system") != 0 && ma_i18n_normalize (language) != NULL)
+    ma_i18n_set_language (language);
+}
+
+/* The widgets were built in the language of the start: the new one applies at the
+ * next start. Say so, in the language chosen. */
+static void
+on_language_changed (GSettings *settings, const char *key, MaApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *language = g_settings_get_string (settings, key);
+  const char *code = ma_i18n_normalize (language);
+  g_autoptr (MaLanguageScope) scope = ma_language_scope_new (code);
+
+  if (MA_IS_WINDOW (window))
+    ma_window_toast (MA_WINDOW (window),
+                     _ ("The language changes when MIEUX+ Actions is started again"));
+}
+
+static void
+add_language_action (MaApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GAction) action = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return;
+  self->settings = g_settings_new (APP_ID);
+  action = g_settings_create_action (self->settings, "language");
+  g_action_map_add_action (G_ACTION_MAP (self), action);
+  g_signal_connect (self->settings, "changed::language", G_CALLBACK (on_language_changed), self);
+}
+
 static const GActionEntry app_entries[] = {
   { .name = "about", .activate = about },
   { .name = "quit", .activate = quit },
@@ -187,6 +240,7 @@ ma_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_entries,
                                    G_N_ELEMENTS (app_entries), application);
+  add_language_action (MA_APPLICATION (application));
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (application), accels[i].action,
                                            accels[i].accels);
@@ -198,6 +252,7 @@ ma_application_finalize (GObject *object)
   MaApplication *self = MA_APPLICATION (object);
 
   g_free (self->database);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ma_application_parent_class)->finalize (object);
 }

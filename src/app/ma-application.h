@@ -14,5 +14,8 @@ G_DECLARE_FINAL_TYPE (MaApplication, ma_application, MA, APPLICATION, AdwApplica
 MaApplication *ma_application_new (void);
 /* Opens (or with CREATE, creates) a database in a new window; errors are shown. */
 void ma_application_open_file (MaApplication *self, GFile *file, gboolean create);
+/* Applies the "language" preference (system, en, fr, es) to gettext. Call it once at
+ * start-up, before any widget or translated string is made. */
+void ma_application_apply_language (void);
 
 G_END_DECLS
