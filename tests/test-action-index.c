@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "ma-action-index.h"
+#include "ma-action-list.h"
 #include "ma-generate.h"
 #include "ma-i18n.h"
 #include "ma-store-private.h"
@@ -218,11 +219,14 @@ test_index_edits (void)
   Fixture fixture = { 0 };
   const char *countries[] = { "SN", "ML", NULL };
   const char *themes[] = { "data", NULL };
+  g_autoptr (MaActionList) list = NULL;
+  g_autoptr (GArray) expected = NULL;
   gint64 created, deletion;
 
   fixture_open (&fixture, TRUE);
   g_assert_true (ma_store_load_index (fixture.store, &error));
   ma_filter_set_search (search, "zèbre");
+  list = ma_action_list_new (fixture.store, all, "en");
 
   ma_store_set_action_field (fixture.store, 10, "title", "Zèbre: a title that sorts last", &error);
   g_assert_no_error (error);
@@ -245,6 +249,12 @@ test_index_edits (void)
   g_assert_no_error (error);
   g_assert_true (ma_store_has_index (fixture.store));
   compare (fixture.store, all, "after edits");
+  /* The list refreshed on "changed" after the index had taken the edits in. */
+  expected = ma_store_query_action_ids_sql (fixture.store, all, MA_SORT_TITLE, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpint (ma_action_list_get_id (list, i), ==, g_array_index (expected, gint64, i));
   compare (fixture.store, search, "after edits, search");
 
   /* Undo is a change of many records: SQL answers until the index is loaded again. */

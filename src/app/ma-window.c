@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ma-action-detail.h"
+#include "ma-action-index.h"
 #include "ma-action-list.h"
 #include "ma-action-row.h"
 #include "ma-app-resources.h"
@@ -862,6 +863,23 @@ unbind_row (GtkListItemFactory *factory, GtkListItem *item, MaWindow *self)
   ma_action_row_unbind (MA_ACTION_ROW (gtk_list_item_get_child (item)));
 }
 
+/* The in-memory index (search and facets at 100,000 Actions) costs O(n) to build:
+ * it starts in the background after the first frame, and until it is there the
+ * list answers through SQL with the same results (bench/RESULTS.md). */
+static void
+on_first_frame (GdkFrameClock *clock, MaWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  ma_store_load_index_async (self->store, NULL, NULL, NULL);
+}
+
+static void
+on_realize (MaWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_frame), self, 0);
+}
+
 static void
 ma_window_constructed (GObject *object)
 {
@@ -889,6 +907,7 @@ ma_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
   ma_action_detail_set_store (self->detail, self->store, self->vocabularies);
   gtk_menu_button_set_create_popup_func (self->filter_button, build_facet_menu, self, NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

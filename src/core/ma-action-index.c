@@ -84,6 +84,7 @@ typedef struct
   gboolean stale;
   guint64 changes;
   gboolean loading;
+  gboolean auto_reload; /* loaded in the background: reload there when stale */
 } Index;
 
 struct _MaActionResult
@@ -628,16 +629,6 @@ update_one (Index *index, gint64 action)
 }
 
 static void
-on_store_changed (MaStore *store, gint64 action, Index *index)
-{
-  index->changes++;
-  if (index->data == NULL || index->stale)
-    return;
-  if (!update_one (index, action))
-    index->stale = TRUE;
-}
-
-static void
 index_free (Index *index)
 {
   index_data_free (index->data);
@@ -656,7 +647,6 @@ get_index (MaStore *store)
     {
       index = g_new0 (Index, 1);
       index->store = store;
-      g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), index);
       g_object_set_qdata_full (G_OBJECT (store), index_quark, index, (GDestroyNotify) index_free);
     }
   return index;
@@ -668,8 +658,15 @@ usable_data (MaStore *store)
 {
   Index *index = get_index (store);
 
-  if (index->data == NULL || index->stale || g_strcmp0 (index->data->lang, current_lang ()) != 0)
+  if (index->data == NULL || index->stale)
     return NULL;
+  if (g_strcmp0 (index->data->lang, current_lang ()) != 0)
+    {
+      /* Titles sort in the language of the application: another language, another order. */
+      if (index->auto_reload && !index->loading)
+        ma_store_load_index_async (store, NULL, NULL, NULL);
+      return NULL;
+    }
   return index->data;
 }
 
@@ -679,6 +676,24 @@ install (Index *index, IndexData *data)
   index_data_free (index->data);
   index->data = data;
   index->stale = FALSE;
+}
+
+void
+ma_store_index_changed (MaStore *self, gint64 action)
+{
+  Index *index;
+
+  if (index_quark == 0 || (index = g_object_get_qdata (G_OBJECT (self), index_quark)) == NULL)
+    return;
+  index->changes++;
+  if (index->data == NULL || index->stale)
+    return;
+  if (update_one (index, action))
+    return;
+  /* A change of many Actions: SQL answers until the index is loaded again. */
+  index->stale = TRUE;
+  if (index->auto_reload && !index->loading)
+    ma_store_load_index_async (self, NULL, NULL, NULL);
 }
 
 gboolean
@@ -806,6 +821,7 @@ ma_store_load_index_async (MaStore *self,
   load->path = g_strdup (ma_store_get_path (self));
   g_task_set_task_data (task, load, (GDestroyNotify) load_task_free);
   get_index (self)->loading = TRUE;
+  get_index (self)->auto_reload = TRUE;
   start_load (self, task);
 }
 
@@ -832,6 +848,7 @@ ma_store_drop_index (MaStore *self)
   index = get_index (self);
   g_clear_pointer (&index->data, index_data_free);
   index->stale = FALSE;
+  index->auto_reload = FALSE;
 }
 
 /* ---- Orders --------------------------------------------------------------------- */

@@ -48,5 +48,8 @@ GArray *ma_store_query_action_ids_index (MaStore *self,
                                          MaFilter *filter,
                                          MaSortKey sort,
                                          gboolean descending);
+/* Keeps the index current after a committed write; ma_store_emit_changed calls it
+ * before any "changed" handler runs. */
+void ma_store_index_changed (MaStore *self, gint64 action);
 
 G_END_DECLS

@@ -136,6 +136,8 @@ ma_store_rollback (MaStore *self)
 void
 ma_store_emit_changed (MaStore *self, gint64 action)
 {
+  /* The in-memory index first: every handler then queries current data. */
+  ma_store_index_changed (self, action);
   g_signal_emit (self, signals[CHANGED], 0, action);
 }
 
