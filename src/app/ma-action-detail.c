@@ -853,6 +853,35 @@ set_buffer_text (GtkTextView *view, const char *text)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
 }
 
+static const char *
+language_name (const char *lang)
+{
+  if (g_strcmp0 (lang, "fr") == 0)
+    return _ ("French");
+  if (g_strcmp0 (lang, "es") == 0)
+    return _ ("Spanish");
+  return _ ("English");
+}
+
+/* The list shows titles in the application's language where translated; the
+ * page edits the original, so say which language that is. */
+static void
+label_original (MaActionDetail *self)
+{
+  const char *original = ma_action_get_lang (self->action);
+  const char *shown = ma_vocabularies_get_lang (self->vocabularies);
+
+  if (original != NULL && g_strcmp0 (original, shown) != 0)
+    {
+      /* Translators: %s is a language name: “Title in English (original)” */
+      g_autofree char *title =
+          g_strdup_printf (_ ("Title in %s (original)"), language_name (original));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row), title);
+    }
+  else
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row), _ ("Title"));
+}
+
 static void
 reload (MaActionDetail *self)
 {
@@ -873,6 +902,7 @@ reload (MaActionDetail *self)
     }
 
   self->loading = TRUE;
+  label_original (self);
   set_entry_text (self->title_row, ma_action_get_original_title (self->action));
   set_entry_text (self->code_row, ma_action_get_code (self->action));
   set_entry_text (self->start_row, ma_action_get_start_date (self->action));

@@ -930,6 +930,8 @@ ma_window_constructed (GObject *object)
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
 
+  /* Other views: one ma_window_add_view () line each, here (see ma-window.h). */
+
   refresh_views (self);
   on_list_refreshed (self);
   show_action (self, 0);

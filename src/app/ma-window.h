@@ -29,7 +29,8 @@ MaFilter *ma_window_get_filter (MaWindow *self);
 /* Adds a page to the content area, beside the Action detail (page "list"), with a
  * switcher in the header bar. NAME is stable ("map", "charts"; it is stored in
  * the "last-view" setting), TITLE is shown (translated), ICON_NAME a symbolic
- * icon. A view plugs in with one line in ma_window_init (), after the template:
+ * icon. A view plugs in with one line in ma_window_constructed (), at the place
+ * marked "Other views" (the store and the filter exist from there on):
  *
  *   ma_window_add_view (self, ma_map_view_new (self->store, self->filter),
  *                       "map", _("Map"), "mark-location-symbolic");
