@@ -346,7 +346,7 @@ ma_store_query_action_ids_sql (
   switch (sort)
     {
       case MA_SORT_CODE:
-        key = "a.code COLLATE MA_NAME %s NULLS LAST";
+        key = "ma_sort_key (a.code) %s NULLS LAST";
         break;
       case MA_SORT_START:
         key = "a.start_lo %s NULLS LAST";
@@ -359,7 +359,7 @@ ma_store_query_action_ids_sql (
         break;
       case MA_SORT_TITLE:
       default:
-        key = "shown_title COLLATE MA_NAME %s";
+        key = "ma_sort_key (shown_title) %s";
         break;
     }
   {
@@ -370,7 +370,7 @@ ma_store_query_action_ids_sql (
         "AND a.lang <> '%s'), a.title)",
         ma_store_lang_column (NULL), ma_store_lang_column (NULL));
     sql = g_strdup_printf ("SELECT a.id, %s AS shown_title FROM action a WHERE %s ORDER BY %s, "
-                           "shown_title COLLATE MA_NAME, a.id",
+                           "ma_sort_key (shown_title), a.id",
                            shown, condition, order);
   }
   stmt = ma_store_prepare (self, sql, error);
