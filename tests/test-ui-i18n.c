@@ -331,6 +331,18 @@ walk_menu (GMenuModel *model, const char *path)
       const char *name;
       GMenuModel *link;
 
+      g_autofree char *action = NULL;
+
+      /* The Language menu names each language in itself: "English" stays English. */
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_strcmp0 (action, "app.language") == 0)
+        {
+          g_autoptr (GVariant) value =
+              g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+          if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+              g_strcmp0 (g_variant_get_string (value, NULL), "system") != 0)
+            continue;
+        }
       if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
         {
           g_autofree char *where = g_strdup_printf ("%s menu item", path);

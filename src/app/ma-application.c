@@ -214,25 +214,6 @@ static const GActionEntry app_entries[] = {
   { .name = "quit", .activate = quit },
 };
 
-/* The "language" setting overrides the system's language. */
-static void
-apply_language_setting (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-  g_autoptr (GSettings) settings = NULL;
-  g_autofree char *language = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return;
-  settings = g_settings_new_full (schema, NULL, NULL);
-  language = g_settings_get_string (settings, "language");
-  if (g_strcmp0 (language, "system") != 0 && ma_i18n_normalize (language) != NULL)
-    ma_i18n_set_language (language);
-}
-
 static void
 ma_application_startup (GApplication *application)
 {
@@ -253,7 +234,8 @@ ma_application_startup (GApplication *application)
     { "window.close", { "<Control>w", NULL } },
   };
 
-  apply_language_setting ();
+  /* main() applied it already; this covers an application made otherwise (tests). */
+  ma_application_apply_language ();
   /* Before AdwApplication looks for style.css in it. */
   ma_window_ensure_resources ();
   G_APPLICATION_CLASS (ma_application_parent_class)->startup (application);
