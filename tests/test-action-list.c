@@ -109,6 +109,21 @@ test_slots (void)
   g_assert_cmpuint (ma_action_list_find (list, 999999), ==, G_MAXUINT);
 }
 
+static void
+test_deferred (void)
+{
+  g_autoptr (MaStore) store = sample_store ();
+  g_autoptr (MaFilter) filter = ma_filter_new ();
+  g_autoptr (MaActionList) list = ma_action_list_new_deferred (store, filter, "en");
+
+  g_assert_false (ma_action_list_is_loaded (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_cmpuint (ma_action_list_get_total (list), ==, 15);
+  ma_action_list_refresh (list);
+  g_assert_true (ma_action_list_is_loaded (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 15);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -116,5 +131,6 @@ main (int argc, char **argv)
   ma_i18n_set_language ("en");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/action-list/slots", test_slots);
+  g_test_add_func ("/action-list/deferred", test_deferred);
   return g_test_run ();
 }

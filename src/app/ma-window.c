@@ -865,12 +865,29 @@ unbind_row (GtkListItemFactory *factory, GtkListItem *item, MaWindow *self)
 
 /* The in-memory index (search and facets at 100,000 Actions) costs O(n) to build:
  * it starts in the background after the first frame, and until it is there the
- * list answers through SQL with the same results (bench/RESULTS.md). */
+ * list answers through SQL with the same results (bench/RESULTS.md). A big
+ * database shows its list once the index is there (sorting it in SQL would hold
+ * the first frame back for most of a second). */
+#define MA_WINDOW_DEFER_LIST 20000
+
+static void
+on_index_loaded (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (MaWindow) self = data;
+  g_autoptr (GError) error = NULL;
+
+  if (!ma_store_load_index_finish (MA_STORE (source), result, &error))
+    g_debug ("No index: %s", error->message);
+  if (self->list != NULL && !ma_action_list_is_loaded (self->list))
+    ma_action_list_refresh (self->list);
+}
+
 static void
 on_first_frame (GdkFrameClock *clock, MaWindow *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
-  ma_store_load_index_async (self->store, NULL, NULL, NULL);
+  if (!ma_store_has_index (self->store))
+    ma_store_load_index_async (self->store, NULL, on_index_loaded, g_object_ref (self));
 }
 
 static void
@@ -891,7 +908,11 @@ ma_window_constructed (GObject *object)
   g_assert (self->store != NULL);
   self->vocabularies = ma_vocabularies_new (self->store, ma_i18n_get_language ());
   self->filter = ma_filter_new ();
-  self->list = ma_action_list_new (self->store, self->filter, lang (self));
+  if (!ma_store_has_index (self->store) &&
+      ma_store_count_actions (self->store, NULL, NULL) > MA_WINDOW_DEFER_LIST)
+    self->list = ma_action_list_new_deferred (self->store, self->filter, lang (self));
+  else
+    self->list = ma_action_list_new (self->store, self->filter, lang (self));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "ma-action-index.h"
 #include "ma-action-list.h"
 #include "ma-store-private.h"
 
@@ -39,6 +40,7 @@ struct _MaActionList
   GHashTable *slots;   /* position → MaActionSlot (owned) */
   GHashTable *actions; /* id → MaAction */
   guint total;         /* Actions in the store, filter or not */
+  gboolean loaded;     /* FALSE while a deferred list waits for its first refresh */
   gulong filter_handler;
   gulong store_handler;
 };
@@ -237,6 +239,11 @@ query_ids (MaActionList *self, GError **error)
   gint64 max_id = 0;
   GArray *ids;
 
+  /* The store's in-memory index, once loaded, answers in one pass itself. */
+  if (ma_store_has_index (self->store))
+    return ma_store_query_action_ids (self->store, self->filter, self->sort, self->descending,
+                                      error);
+
   if (self->order == NULL)
     {
       self->order =
@@ -298,6 +305,7 @@ refresh (MaActionList *self, gint64 touched)
         g_hash_table_remove (self->actions, &touched);
     }
 
+  self->loaded = TRUE;
   old_n = self->ids->len;
   new_n = ids->len;
   g_hash_table_iter_init (&iter, self->slots);
@@ -419,6 +427,33 @@ ma_action_list_new (MaStore *store, MaFilter *filter, const char *lang)
       g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
   refresh (self, 0);
   return self;
+}
+
+MaActionList *
+ma_action_list_new_deferred (MaStore *store, MaFilter *filter, const char *lang)
+{
+  MaActionList *self;
+
+  g_return_val_if_fail (MA_IS_STORE (store), NULL);
+  g_return_val_if_fail (MA_IS_FILTER (filter), NULL);
+
+  self = g_object_new (MA_TYPE_ACTION_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->filter = g_object_ref (filter);
+  self->lang = g_strdup (lang);
+  self->filter_handler =
+      g_signal_connect_swapped (filter, "changed", G_CALLBACK (on_filter_changed), self);
+  self->store_handler =
+      g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+  self->total = ma_store_count_actions (store, NULL, NULL);
+  return self;
+}
+
+gboolean
+ma_action_list_is_loaded (MaActionList *self)
+{
+  g_return_val_if_fail (MA_IS_ACTION_LIST (self), FALSE);
+  return self->loaded;
 }
 
 MaStore *
