@@ -204,7 +204,9 @@ test_slides_layout (Fixture *f, gconstpointer unused)
                                 deck->slides[i], langs[l], p ? &presentation : NULL, &layout);
             cairo_destroy (cr);
             cairo_surface_destroy (surface);
-            g_assert_cmpuint (layout->items->len, >, 1);
+            /* The map draws its own caption and legend (tested with the map). */
+            if (strcmp (deck->slides[i], "map") != 0)
+              g_assert_cmpuint (layout->items->len, >, 1);
             if (ma_chart_layout_has_collisions (layout, &problem))
               g_error ("slide %s, %s, %.0f×%.0f%s: %s", deck->slides[i], langs[l], sizes[s][0],
                        sizes[s][1], p ? " (presentation)" : "", problem);

@@ -12,6 +12,7 @@
 
 #include "ma-deck.h"
 #include "ma-i18n.h"
+#include "ma-map.h"
 #include "ma-report.h"
 #include "ma-store-private.h"
 
@@ -23,6 +24,7 @@ ma_deck_new (const char *name)
 
   for (int kind = 0; kind < MA_CHART_N_KINDS; kind++)
     g_strv_builder_add (builder, ma_chart_kind_to_string (kind));
+  g_strv_builder_add (builder, "map");
   g_strv_builder_add (builder, "report");
   deck->name = g_strdup (name);
   deck->slides = g_strv_builder_end (builder);
@@ -286,8 +288,36 @@ ma_deck_draw_slide (cairo_t *cr,
                                text != NULL ? text : error->message, code, style, layout);
       return;
     }
-  ma_chart_draw_text_page (cr, width, height, ma_deck_slide_title (slide), subtitle, "", code,
-                           style, layout);
+  if (g_strcmp0 (slide, "map") == 0)
+    {
+      g_autoptr (MaGeo) geo = ma_geo_get_default (&error);
+      g_autoptr (MaMapData) map = NULL;
+      g_autoptr (MaMapRenderer) renderer = NULL;
+
+      if (geo != NULL)
+        map = ma_map_data_query (store, geo, filter, code, &error);
+      if (map != NULL)
+        {
+          renderer = ma_map_renderer_new (geo);
+          ma_map_renderer_set_data (renderer, map);
+          ma_map_renderer_set_text_scale (
+              renderer, style != NULL && style->type_scale > 0 ? style->type_scale : 1.0);
+          ma_map_renderer_fit_to_data (renderer, (int) width, (int) height);
+          cairo_save (cr);
+          ma_map_renderer_draw (renderer, cr, (int) width, (int) height, MA_MAP_LAYER_ALL);
+          cairo_restore (cr);
+          if (layout != NULL)
+            {
+              *layout = g_new0 (MaChartLayout, 1);
+              (*layout)->width = width;
+              (*layout)->height = height;
+              (*layout)->items = g_array_new (FALSE, TRUE, sizeof (MaChartItem));
+            }
+          return;
+        }
+    }
+  ma_chart_draw_text_page (cr, width, height, ma_deck_slide_title (slide), subtitle,
+                           error != NULL ? error->message : "", code, style, layout);
 }
 
 gboolean
