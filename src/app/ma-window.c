@@ -14,6 +14,7 @@
 #include "ma-action-row.h"
 #include "ma-app-resources.h"
 #include "ma-application.h"
+#include "ma-chart-view.h"
 #include "ma-date.h"
 #include "ma-history-window.h"
 #include "ma-i18n.h"
@@ -952,6 +953,8 @@ ma_window_constructed (GObject *object)
     gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
 
   /* Other views: one ma_window_add_view () line each, here (see ma-window.h). */
+  ma_window_add_view (self, ma_chart_view_new (self->store, self->filter), "charts",
+                      _ ("Charts"), "ma-charts-symbolic");
 
   refresh_views (self);
   on_list_refreshed (self);

@@ -83,6 +83,8 @@ span_free (gpointer data)
   MaChartSpan *span = data;
   g_free (span->label);
   g_free (span->region);
+  g_free (span->start_date);
+  g_free (span->end_date);
   g_free (span);
 }
 

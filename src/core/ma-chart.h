@@ -53,6 +53,8 @@ typedef struct
   int series;   /* index in the series (regions), -1 when the region is unknown */
   double start;
   double end;
+  char *start_date; /* the partial dates as stored, NULL when unknown */
+  char *end_date;
 } MaChartSpan;
 
 typedef struct

@@ -280,7 +280,7 @@ timeline_data (
   g_autofree char *condition = ma_store_filter_condition (store, filter, binds);
   g_autofree char *sql = g_strdup_printf (
       "SELECT a.id, coalesce (a.code, (SELECT t.title FROM action_text t WHERE t.action = a.id "
-      "AND t.lang = ?), a.title), a.region, a.start_lo, a.end_hi, "
+      "AND t.lang = ?), a.title), a.region, a.start_lo, a.end_hi, a.start_date, a.end_date, "
       "(SELECT position FROM region r WHERE r.code = a.region) AS p "
       "FROM action a WHERE %s "
       "ORDER BY p IS NULL, p, a.start_lo IS NULL, a.start_lo, a.end_hi IS NULL, a.end_hi, 2",
@@ -307,6 +307,8 @@ timeline_data (
       span->region = column_text (stmt, 2);
       span->start = fractional_year (start, FALSE);
       span->end = fractional_year (end, TRUE);
+      span->start_date = column_text (stmt, 5);
+      span->end_date = column_text (stmt, 6);
       span->series = -1;
       if (!isnan (span->start))
         {
@@ -443,6 +445,7 @@ ma_report_chart_data (
                    _ ("Format unknown"), code);
         break;
       case MA_CHART_TIMELINE:
+        data->series_dimension = MA_FILTER_REGION;
         if (!timeline_data (store, filter, code, data, error))
           return NULL;
         break;
