@@ -59,17 +59,17 @@ kind_label (MaChartKind kind)
   switch (kind)
     {
       case MA_CHART_REGIONS:
-        return C_ ("chart", "Regions");
+        return _ ("Regions");
       case MA_CHART_THEMES:
-        return C_ ("chart", "Themes");
+        return _ ("Themes");
       case MA_CHART_STATUS:
-        return C_ ("chart", "Status");
+        return _ ("Status");
       case MA_CHART_TYPES:
-        return C_ ("chart", "Types");
+        return _ ("Types");
       case MA_CHART_TIMELINE:
-        return C_ ("chart", "Timeline");
+        return _ ("Timeline");
       case MA_CHART_ACTIVITIES:
-        return C_ ("chart", "Activities");
+        return _ ("Activities");
       case MA_CHART_N_KINDS:
       default:
         return "";
