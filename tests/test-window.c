@@ -217,6 +217,32 @@ test_edit_title (Fixture *fixture, gconstpointer data)
 }
 
 static void
+test_partner_picker (Fixture *fixture, gconstpointer data)
+{
+  MaWindow *window = fixture->window;
+  MaActionDetail *detail = ma_window_get_detail (window);
+  GtkEditable *search = ma_action_detail_get_partner_search (detail);
+  gint64 id = ma_store_find_action (fixture->store, "Gran Chaco", NULL);
+  g_autoptr (GPtrArray) before = ma_store_list_partners (fixture->store, id, NULL);
+  g_autoptr (GPtrArray) after = NULL;
+  g_autofree char *linked = NULL;
+
+  ma_window_select (window, id);
+  /* A name nobody has: Enter creates the partner and links it. */
+  gtk_editable_set_text (search, "Red Chaco & Asociados");
+  ma_ui_test_run (300);
+  g_signal_emit_by_name (search, "activate");
+  ma_ui_test_run (50);
+  after = ma_store_list_partners (fixture->store, id, NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  linked = sql_text (fixture->path,
+                     "SELECT p.name FROM partner p JOIN action_partner ap ON ap.partner = p.id "
+                     "WHERE ap.action = ? AND p.name LIKE 'Red Chaco%'",
+                     id);
+  g_assert_cmpstr (linked, ==, "Red Chaco & Asociados");
+}
+
+static void
 test_delete_undo (Fixture *fixture, gconstpointer data)
 {
   MaWindow *window = fixture->window;
@@ -299,6 +325,7 @@ main (int argc, char **argv)
   ADD ("/window/facet", test_facet);
   ADD ("/window/saved-view", test_saved_view);
   ADD ("/window/edit-title", test_edit_title);
+  ADD ("/window/partner-picker", test_partner_picker);
   ADD ("/window/delete-undo", test_delete_undo);
   ADD ("/window/new-duplicate", test_new_duplicate);
   ADD ("/window/sort", test_sort);

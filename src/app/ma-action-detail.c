@@ -62,6 +62,7 @@ struct _MaActionDetail
   gboolean loading;
   guint writing;
   GtkWidget *error_widget;
+  GHashTable *expanded; /* "activity:ID", "output:ID" of open expander rows */
 };
 
 G_DEFINE_FINAL_TYPE (MaActionDetail, ma_action_detail, ADW_TYPE_BIN)
@@ -281,9 +282,36 @@ add_dynamic_row (MaActionDetail *self, AdwPreferencesGroup *group, GtkWidget *ro
   g_ptr_array_add (self->rows, g_object_ref (row));
 }
 
+/* Expander rows of activities and outputs stay open across a reload. */
+static void
+remember_expanded (MaActionDetail *self)
+{
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
+  self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 1; i < self->rows->len; i += 2)
+    {
+      GObject *row = self->rows->pdata[i];
+      const char *key = g_object_get_data (row, "expander-key");
+
+      if (key != NULL && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+        g_hash_table_add (self->expanded, g_strdup (key));
+    }
+}
+
+static void
+restore_expanded (MaActionDetail *self, GtkWidget *row, const char *record, gint64 id)
+{
+  g_autofree char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, record, id);
+
+  if (self->expanded != NULL && g_hash_table_contains (self->expanded, key))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "expander-key", g_steal_pointer (&key), g_free);
+}
+
 static void
 clear_dynamic_rows (MaActionDetail *self)
 {
+  remember_expanded (self);
   for (guint i = 0; i + 1 < self->rows->len; i += 2)
     adw_preferences_group_remove (self->rows->pdata[i], self->rows->pdata[i + 1]);
   g_ptr_array_set_size (self->rows, 0);
@@ -598,6 +626,110 @@ delete_button (const char *label, gint64 id, GCallback callback, MaActionDetail 
 }
 
 static void
+set_activity_experts (MaActionDetail *self, gint64 activity, gint64 add, gint64 remove)
+{
+  g_autoptr (GPtrArray) current = ma_store_list_activity_experts (self->store, activity, NULL);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; current != NULL && i < current->len; i++)
+    {
+      MaExpert *expert = current->pdata[i];
+      if (expert->id != remove && expert->id != add)
+        g_array_append_val (ids, expert->id);
+    }
+  if (add > 0)
+    g_array_append_val (ids, add);
+  flush_pending (self);
+  self->writing++;
+  if (!ma_store_set_activity_experts (self->store, activity, (const gint64 *) ids->data, ids->len,
+                                      &error))
+    show_error (self, GTK_WIDGET (self->activities_group), error->message);
+  self->writing--;
+  g_idle_add_once (reload_idle, g_object_ref (self));
+}
+
+static void
+on_remove_expert (GtkButton *button, MaActionDetail *self)
+{
+  gint64 *activity = g_object_get_data (G_OBJECT (button), "record-id");
+  gint64 *expert = g_object_get_data (G_OBJECT (button), "expert-id");
+
+  set_activity_experts (self, *activity, 0, *expert);
+}
+
+/* An expert by name: the one of the roster with that name, or a new one. */
+static void
+on_add_expert (AdwEntryRow *row, MaActionDetail *self)
+{
+  gint64 *activity = g_object_get_data (G_OBJECT (row), "record-id");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autoptr (GPtrArray) roster = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 expert = 0;
+
+  if (name[0] == '\0')
+    return;
+  roster = ma_store_list_experts (self->store, 0, NULL);
+  for (guint i = 0; roster != NULL && i < roster->len && expert == 0; i++)
+    {
+      MaExpert *known = roster->pdata[i];
+      g_autofree char *known_folded = g_utf8_casefold (known->name, -1);
+      if (strcmp (known_folded, folded) == 0)
+        expert = known->id;
+    }
+  if (expert == 0)
+    expert = ma_store_create_expert (self->store, name, NULL, &error);
+  if (expert < 0)
+    {
+      show_error (self, GTK_WIDGET (row), error->message);
+      return;
+    }
+  set_activity_experts (self, *activity, expert, 0);
+}
+
+static void
+add_activity_experts (MaActionDetail *self, AdwExpanderRow *expander, gint64 activity)
+{
+  g_autoptr (GPtrArray) experts = ma_store_list_activity_experts (self->store, activity, NULL);
+  GtkWidget *add = adw_entry_row_new ();
+
+  for (guint i = 0; experts != NULL && i < experts->len; i++)
+    {
+      MaExpert *expert = experts->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      /* Translators: %s is the name of an expert */
+      g_autofree char *label = g_strdup_printf (_ ("Remove %s from this activity"), expert->name);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), expert->name);
+      /* Translators: a person who takes part in an activity */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _ ("Expert"));
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      g_object_set_data_full (G_OBJECT (remove), "record-id",
+                              g_memdup2 (&activity, sizeof activity), g_free);
+      g_object_set_data_full (G_OBJECT (remove), "expert-id",
+                              g_memdup2 (&expert->id, sizeof expert->id), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_expert), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_expander_row_add_row (expander, row);
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (add), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _ ("Add an expert by name"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (add), TRUE);
+  g_object_set_data_full (G_OBJECT (add), "record-id", g_memdup2 (&activity, sizeof activity),
+                          g_free);
+  g_signal_connect (add, "apply", G_CALLBACK (on_add_expert), self);
+  adw_expander_row_add_row (expander, add);
+}
+
+static void
 fill_activities (MaActionDetail *self)
 {
   g_autoptr (GPtrArray) activities = ma_store_list_activities (self->store, self->id, NULL);
@@ -645,6 +777,8 @@ fill_activities (MaActionDetail *self)
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                                 sub_entry (self, _ ("Description"), "activity", activity->id,
                                            "description", activity->description));
+      add_activity_experts (self, ADW_EXPANDER_ROW (row), activity->id);
+      restore_expanded (self, row, "activity", activity->id);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
                                    delete_button (_ ("Delete this activity"), activity->id,
                                                   G_CALLBACK (on_delete_activity), self));
@@ -676,6 +810,7 @@ fill_outputs (MaActionDetail *self)
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                                 sub_combo (self, _ ("Kind"), "output", output->id, "kind",
                                            MA_VOCABULARY_OUTPUT_KIND, TRUE, output->kind));
+      restore_expanded (self, row, "output", output->id);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
                                    delete_button (_ ("Delete this output"), output->id,
                                                   G_CALLBACK (on_delete_output), self));
@@ -951,6 +1086,7 @@ ma_action_detail_dispose (GObject *object)
     g_clear_signal_handler (&self->store_handler, self->store);
   g_clear_weak_pointer (&self->error_widget);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->partners, g_ptr_array_unref);
   g_clear_pointer (&self->vocabularies, ma_vocabularies_unref);
@@ -1117,4 +1253,11 @@ ma_action_detail_get_entry (MaActionDetail *self, const char *field)
   if (g_strcmp0 (field, "end_date") == 0)
     return GTK_EDITABLE (self->end_row);
   return NULL;
+}
+
+GtkEditable *
+ma_action_detail_get_partner_search (MaActionDetail *self)
+{
+  g_return_val_if_fail (MA_IS_ACTION_DETAIL (self), NULL);
+  return GTK_EDITABLE (self->partner_search);
 }

@@ -33,4 +33,7 @@ void ma_action_detail_focus_title (MaActionDetail *self);
 /* For tests: the editable of a field ("title", "code", "start_date", "end_date"). */
 GtkEditable *ma_action_detail_get_entry (MaActionDetail *self, const char *field);
 
+/* For tests: the search entry of the partner picker (Enter picks or creates). */
+GtkEditable *ma_action_detail_get_partner_search (MaActionDetail *self);
+
 G_END_DECLS

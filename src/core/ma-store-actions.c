@@ -1548,6 +1548,37 @@ ma_store_list_experts (MaStore *self, gint64 action, GError **error)
   return g_steal_pointer (&experts);
 }
 
+GPtrArray *
+ma_store_list_activity_experts (MaStore *self, gint64 activity, GError **error)
+{
+  g_autoptr (GPtrArray) experts = g_ptr_array_new_with_free_func ((GDestroyNotify) ma_expert_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MA_IS_STORE (self), NULL);
+
+  stmt = ma_store_prepare (self,
+                           "SELECT e.id, e.uuid, e.name, e.member_state, e.institution, "
+                           "e.expertise FROM expert e JOIN activity_expert ae ON ae.expert = e.id "
+                           "WHERE ae.activity = ? ORDER BY e.name COLLATE MA_NAME",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, activity);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      MaExpert *expert = g_new0 (MaExpert, 1);
+      expert->id = sqlite3_column_int64 (stmt, 0);
+      expert->uuid = column_text (stmt, 1);
+      expert->name = column_text (stmt, 2);
+      expert->member_state = column_text (stmt, 3);
+      expert->institution = column_text (stmt, 4);
+      expert->expertise = column_text (stmt, 5);
+      g_ptr_array_add (experts, expert);
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&experts);
+}
+
 gint64
 ma_store_create_expert (MaStore *self, const char *name, const char *member_state, GError **error)
 {

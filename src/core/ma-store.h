@@ -112,6 +112,7 @@ gboolean ma_store_set_output_field (
     MaStore *self, gint64 id, const char *field, const char *value, GError **error);
 gboolean ma_store_delete_output (MaStore *self, gint64 id, GError **error);
 GPtrArray *ma_store_list_experts (MaStore *self, gint64 action, GError **error);
+GPtrArray *ma_store_list_activity_experts (MaStore *self, gint64 activity, GError **error);
 gint64
 ma_store_create_expert (MaStore *self, const char *name, const char *member_state, GError **error);
 gboolean ma_store_set_activity_experts (
