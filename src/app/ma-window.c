@@ -54,6 +54,7 @@ struct _MaWindow
   AdwToast *undo_toast;
   gint64 deletion;
   GtkFileChooserNative *chooser;
+  MaActionResult *facets; /* while the facet menu is built: what each choice would show */
 };
 
 enum
@@ -345,10 +346,24 @@ add_facet_item (MaWindow *self,
 {
   g_autofree char *name = g_strdup_printf ("%s.%s", key, code);
   g_autofree char *detailed = g_strdup_printf ("facet.%s", name);
+  g_autofree char *counted = NULL;
   g_autoptr (GSimpleAction) action = NULL;
 
   if (!g_action_name_is_valid (name))
     return;
+  for (guint d = 0; self->facets != NULL && d < MA_FILTER_PARTNER; d++)
+    if (strcmp (dimension_keys[d], key) == 0)
+      {
+        guint count = ma_action_result_get_facet_count (self->facets, d, code);
+        g_autofree char *number = ma_format_int (count, lang (self));
+
+        /* Countries: only those with Actions (or chosen), else the menu is 200 long. */
+        if (d == MA_FILTER_COUNTRY && count == 0 && !active)
+          return;
+        /* Translators: a choice of the filter menu and how many Actions it shows */
+        counted = g_strdup_printf (C_ ("facet", "%1$s (%2$s)"), label, number);
+        label = counted;
+      }
   action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (active));
   g_signal_connect (action, "activate", G_CALLBACK (on_facet_toggled), self);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
@@ -393,6 +408,7 @@ build_facet_menu (GtkMenuButton *button, gpointer user_data)
                         ? ma_date_get_year (from)
                         : 0;
 
+  self->facets = ma_store_query_actions (self->store, self->filter, MA_SORT_TITLE, FALSE, NULL);
   add_vocabulary_submenu (self, group, menu, _ ("Status"), MA_FILTER_STATUS);
   add_vocabulary_submenu (self, group, menu, _ ("Region"), MA_FILTER_REGION);
 
@@ -409,7 +425,8 @@ build_facet_menu (GtkMenuButton *button, gpointer user_data)
             add_facet_item (self, group, section, "country", country->code, country->name,
                             ma_filter_has_code (self->filter, MA_FILTER_COUNTRY, country->code));
         }
-      g_menu_append_submenu (countries, region->name, G_MENU_MODEL (section));
+      if (g_menu_model_get_n_items (G_MENU_MODEL (section)) > 0)
+        g_menu_append_submenu (countries, region->name, G_MENU_MODEL (section));
     }
   g_menu_append_submenu (menu, _ ("Country"), G_MENU_MODEL (countries));
   add_vocabulary_submenu (self, group, menu, _ ("Thematic Area"), MA_FILTER_THEME);
@@ -431,6 +448,7 @@ build_facet_menu (GtkMenuButton *button, gpointer user_data)
     }
   g_menu_append_submenu (menu, _ ("Year"), G_MENU_MODEL (years));
 
+  g_clear_pointer (&self->facets, ma_action_result_free);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "facet", G_ACTION_GROUP (group));
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
@@ -953,8 +971,8 @@ ma_window_constructed (GObject *object)
     gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
 
   /* Other views: one ma_window_add_view () line each, here (see ma-window.h). */
-  ma_window_add_view (self, ma_chart_view_new (self->store, self->filter), "charts",
-                      _ ("Charts"), "ma-charts-symbolic");
+  ma_window_add_view (self, ma_chart_view_new (self->store, self->filter), "charts", _ ("Charts"),
+                      "ma-charts-symbolic");
 
   refresh_views (self);
   on_list_refreshed (self);
