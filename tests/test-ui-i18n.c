@@ -343,6 +343,17 @@ walk_menu (GMenuModel *model, const char *path)
               g_strcmp0 (g_variant_get_string (value, NULL), "system") != 0)
             continue;
         }
+      /* So does any menu item that chooses a language by its code. */
+      {
+        g_autoptr (GVariant) value =
+            g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+        const char *code = value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING)
+                               ? g_variant_get_string (value, NULL)
+                               : NULL;
+        if (g_strcmp0 (code, "en") == 0 || g_strcmp0 (code, "fr") == 0 ||
+            g_strcmp0 (code, "es") == 0)
+          continue;
+      }
       if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
         {
           g_autofree char *where = g_strdup_printf ("%s menu item", path);
@@ -392,6 +403,14 @@ walk_widget (GtkWidget *widget, const char *parent_path)
   if (GTK_IS_MENU_BUTTON (widget))
     {
       GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
+      if (popover == NULL && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) == NULL &&
+          gtk_widget_get_mapped (widget))
+        {
+          /* A menu made when it opens (gtk_menu_button_set_create_popup_func). */
+          gtk_menu_button_popup (GTK_MENU_BUTTON (widget));
+          walk_menu (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)), path);
+          gtk_menu_button_popdown (GTK_MENU_BUTTON (widget));
+        }
       walk_menu (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)), path);
       /* A popover built from a menu model is walked through the model; another one
        * through its content, without showing it. */
@@ -452,6 +471,8 @@ walk_all_windows (const char *view)
     }
 }
 
+static gboolean is_drawn (gpointer data);
+
 static void
 screenshot (GtkWidget *widget, const char *view)
 {
@@ -461,11 +482,19 @@ screenshot (GtkWidget *widget, const char *view)
 
   if (screenshot_dir == NULL)
     return;
+  ma_ui_test_wait (is_drawn, widget, 3);
   iterate ();
   name = g_strdup_printf ("%s-%s.png", view, language);
   path = g_build_filename (screenshot_dir, name, NULL);
-  ma_ui_test_screenshot (widget, path, &error);
-  g_assert_no_error (error);
+  /* A window may skip a frame while it loads (the list waits for its index). */
+  for (int attempt = 0; attempt < 10; attempt++)
+    {
+      g_clear_error (&error);
+      if (ma_ui_test_screenshot (widget, path, &error))
+        return;
+      ma_ui_test_run (200);
+    }
+  g_test_message ("no screenshot of %s: %s", view, error->message);
 }
 
 static GtkWidget *
@@ -484,13 +513,13 @@ find_widget (GtkWidget *widget, GType type)
 }
 
 static void
-try_action (GtkWidget *window, const char *action)
+try_action (GtkWidget *window, GtkWidget *widget, const char *action)
 {
   const char *name = strchr (action, '.') + 1;
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   /* The window's actions are widget actions (gtk_widget_class_install_action). */
-  if (!gtk_widget_activate_action (window, action, NULL))
+  if (!gtk_widget_activate_action (widget, action, NULL))
     {
       g_test_message ("%s: not available", action);
       return;
@@ -517,6 +546,14 @@ run_walk (GtkWidget *window)
   MaStore *store = ma_window_get_store (MA_WINDOW (window));
   gint64 comesa = ma_store_find_action (store, "COMESA", NULL);
   static const char *const actions[] = { "win.show-history", "win.save-view" };
+  static const struct
+  {
+    const char *type, *action;
+  } view_actions[] = {
+    { "MaChartView", "charts.present" },
+    { "MaChartView", "charts.save-deck" },
+    { "MaMapView", "map.present" },
+  };
 
   /* The list without a selection, then an Action's details (activities, partners,
    * outputs, dates), then every other view of the window. */
@@ -544,12 +581,23 @@ run_walk (GtkWidget *window)
           ma_ui_test_run (500);
           walk_all_windows (name);
           screenshot (window, name);
+          /* What the view itself opens: presentation mode, its dialogs. */
+          for (guint j = 0; j < G_N_ELEMENTS (view_actions); j++)
+            {
+              GType type = g_type_from_name (view_actions[j].type);
+              GtkWidget *owner = type != 0 ? find_widget (window, type) : NULL;
+              if (owner != NULL &&
+                  gtk_widget_is_ancestor (owner, adw_view_stack_page_get_child (page)))
+                try_action (window, owner, view_actions[j].action);
+              else if (owner != NULL && owner == adw_view_stack_page_get_child (page))
+                try_action (window, owner, view_actions[j].action);
+            }
         }
       adw_view_stack_set_visible_child (stack, first);
       g_object_unref (pages);
     }
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    try_action (window, actions[i]);
+    try_action (window, window, actions[i]);
 }
 
 static gboolean
