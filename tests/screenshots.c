@@ -39,7 +39,14 @@ shoot (MaWindow *window, const char *dir, const char *name, const char *lang)
   /* Let the window map, then the frame clock lay out and draw what changed. */
   ma_ui_test_wait (is_drawn, window, 10);
   ma_ui_test_run (400);
-  ma_ui_test_screenshot (GTK_WIDGET (window), path, &error);
+  /* Under load (the whole suite in parallel) a frame may not be drawn yet: retry. */
+  for (int attempt = 0; attempt < 20; attempt++)
+    {
+      g_clear_error (&error);
+      if (ma_ui_test_screenshot (GTK_WIDGET (window), path, &error))
+        break;
+      ma_ui_test_run (250);
+    }
   g_assert_no_error (error);
   g_print ("wrote %s\n", path);
 }
