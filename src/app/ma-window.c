@@ -17,6 +17,7 @@
 #include "ma-chart-view.h"
 #include "ma-date.h"
 #include "ma-history-window.h"
+#include "ma-map-view.h"
 #include "ma-i18n.h"
 #include "ma-vocabularies.h"
 #include "ma-window-private.h"
@@ -973,6 +974,8 @@ ma_window_constructed (GObject *object)
   /* Other views: one ma_window_add_view () line each, here (see ma-window.h). */
   ma_window_add_view (self, ma_chart_view_new (self->store, self->filter), "charts", _ ("Charts"),
                       "ma-charts-symbolic");
+  ma_window_add_view (self, ma_map_view_new (self->store, self->filter), "map", _ ("Map"),
+                      "mark-location-symbolic");
 
   refresh_views (self);
   on_list_refreshed (self);

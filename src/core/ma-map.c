@@ -314,6 +314,18 @@ ma_map_renderer_get_view (MaMapRenderer *self, double *zoom, double *center_x, d
     *center_y = self->cy;
 }
 
+double
+ma_map_renderer_get_scale (MaMapRenderer *self, int width, int height)
+{
+  return fit_scale (width, height) * self->zoom;
+}
+
+void
+ma_map_renderer_get_background (MaMapRenderer *self, double rgb[3])
+{
+  memcpy (rgb, palettes[self->style].bg, sizeof (double) * 3);
+}
+
 void
 ma_map_renderer_to_device (
     MaMapRenderer *self, int width, int height, double x, double y, double *px, double *py)

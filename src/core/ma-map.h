@@ -94,6 +94,11 @@ void ma_map_renderer_pan (MaMapRenderer *self, int width, int height, double dx,
  * have Actions; the whole world when there are none. */
 void ma_map_renderer_fit_to_data (MaMapRenderer *self, int width, int height);
 
+/* Pixels per projected unit of a WIDTH×HEIGHT picture in the current view. */
+double ma_map_renderer_get_scale (MaMapRenderer *self, int width, int height);
+/* The colour around the map in the current style. */
+void ma_map_renderer_get_background (MaMapRenderer *self, double rgb[3]);
+
 void ma_map_renderer_to_device (
     MaMapRenderer *self, int width, int height, double x, double y, double *px, double *py);
 void ma_map_renderer_from_device (

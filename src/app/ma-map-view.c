@@ -1,0 +1,1018 @@
+/* ma-map-view.c: the world map of the filtered Actions, with pan and zoom
+ *
+ * The map is rastered by MaMapRenderer into an image and shown as a texture.
+ * During a gesture (drag, scroll, pinch, keys) the last texture is moved and
+ * scaled, which costs no drawing; the map is rastered again when the gesture
+ * has been still for a moment. A filter change only recolours (the projected
+ * geometry and the outline layer stay), and the legend is a second texture
+ * that does not move.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "ma-i18n.h"
+#include "ma-map-view.h"
+
+#define SETTLE_MS 160
+#define ZOOM_STEP 1.25
+
+struct _MaMapView
+{
+  GtkWidget parent_instance;
+
+  MaStore *store;
+  MaFilter *filter;
+  MaGeo *geo;
+  MaMapRenderer *renderer;
+  GCancellable *cancellable;
+  gboolean loading;
+  gboolean data_dirty;
+
+  /* the last raster and the view it was made for (device pixels) */
+  GdkTexture *texture;
+  int tex_w, tex_h;
+  double tex_scale, tex_cx, tex_cy;
+  gboolean tex_stale;
+  GdkTexture *overlay;
+  int ov_w, ov_h;
+  gboolean overlay_stale;
+
+  gboolean interacting;
+  guint settle_id;
+
+  /* gestures */
+  double drag_zoom, drag_cx, drag_cy;
+  gboolean dragged;
+  double pinch_last;
+  double pointer_x, pointer_y;
+  gboolean has_pointer;
+
+  GtkWidget *toolbar;
+  GtkWidget *country_button;
+  GtkWidget *region_button;
+  GtkWidget *bubbles_button;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (MaMapView, ma_map_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_FILTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static int
+scale_factor (MaMapView *self)
+{
+  return MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+}
+
+static void
+device_size (MaMapView *self, int *w, int *h)
+{
+  int s = scale_factor (self);
+
+  *w = MAX (1, gtk_widget_get_width (GTK_WIDGET (self)) * s);
+  *h = MAX (1, gtk_widget_get_height (GTK_WIDGET (self)) * s);
+}
+
+static void
+invalidate_colours (MaMapView *self)
+{
+  self->tex_stale = TRUE;
+  self->overlay_stale = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+refresh_data (MaMapView *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaMapData) data = NULL;
+
+  self->data_dirty = FALSE;
+  if (self->renderer == NULL)
+    return;
+  data = ma_map_data_query (self->store, self->geo, self->filter, ma_i18n_get_language (), &error);
+  if (data == NULL)
+    {
+      g_debug ("map: %s", error->message);
+      return;
+    }
+  ma_map_renderer_set_data (self->renderer, data);
+  invalidate_colours (self);
+}
+
+static void
+on_data_changed (MaMapView *self)
+{
+  self->data_dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+update_style (MaMapView *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  MaMapStyle style = MA_MAP_STYLE_LIGHT;
+
+  if (self->renderer == NULL)
+    return;
+  if (adw_style_manager_get_high_contrast (manager))
+    style = MA_MAP_STYLE_HIGH_CONTRAST;
+  else if (adw_style_manager_get_dark (manager))
+    style = MA_MAP_STYLE_DARK;
+  ma_map_renderer_set_style (self->renderer, style);
+  invalidate_colours (self);
+}
+
+/* ---- Loading -------------------------------------------------------------- */
+
+static void
+load_geo (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  MaGeo *geo = ma_geo_get_default (&error);
+
+  if (geo == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, geo, (GDestroyNotify) ma_geo_unref);
+}
+
+static void
+geo_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  MaGeo *geo = g_task_propagate_pointer (G_TASK (result), &error);
+  MaMapView *self;
+
+  if (geo == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_critical ("map: %s", error->message);
+      return;
+    }
+  self = MA_MAP_VIEW (source);
+  self->loading = FALSE;
+  self->geo = geo;
+  self->renderer = ma_map_renderer_new (geo);
+  ma_map_renderer_set_mode (self->renderer,
+                            gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->region_button))
+                                ? MA_MAP_BY_REGION
+                                : MA_MAP_BY_COUNTRY);
+  ma_map_renderer_set_bubbles (
+      self->renderer, gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->bubbles_button)));
+  update_style (self);
+  self->data_dirty = TRUE;
+  gtk_widget_set_sensitive (self->toolbar, TRUE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+start_loading (gpointer data)
+{
+  MaMapView *self = data;
+  g_autoptr (GTask) task = NULL;
+
+  if (self->geo != NULL || self->loading)
+    return G_SOURCE_REMOVE;
+  self->loading = TRUE;
+  task = g_task_new (self, self->cancellable, geo_loaded, NULL);
+  g_task_run_in_thread (task, load_geo);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ma_map_view_map (GtkWidget *widget)
+{
+  MaMapView *self = MA_MAP_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ma_map_view_parent_class)->map (widget);
+  /* After the window's first frame: the decode runs in a thread. */
+  if (self->geo == NULL && !self->loading)
+    g_idle_add_full (G_PRIORITY_LOW, start_loading, g_object_ref (self), g_object_unref);
+}
+
+gboolean
+ma_map_view_is_ready (MaMapView *self)
+{
+  return self->renderer != NULL;
+}
+
+MaMapRenderer *
+ma_map_view_get_renderer (MaMapView *self)
+{
+  return self->renderer;
+}
+
+/* ---- Drawing -------------------------------------------------------------- */
+
+static GdkTexture *
+texture_for_surface (cairo_surface_t *surface)
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr (GBytes) bytes =
+      g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * (gsize) h);
+
+  /* GDK_MEMORY_DEFAULT is cairo's ARGB32: premultiplied, native endian. */
+  return gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes, (gsize) stride);
+}
+
+static void
+raster (MaMapView *self, int dw, int dh)
+{
+  cairo_surface_t *frame = ma_map_renderer_get_frame (self->renderer, dw, dh);
+
+  g_clear_object (&self->texture);
+  self->texture = texture_for_surface (frame);
+  self->tex_w = dw;
+  self->tex_h = dh;
+  self->tex_scale = ma_map_renderer_get_scale (self->renderer, dw, dh);
+  ma_map_renderer_get_view (self->renderer, NULL, &self->tex_cx, &self->tex_cy);
+  self->tex_stale = FALSE;
+}
+
+static gboolean
+texture_matches_view (MaMapView *self, int dw, int dh)
+{
+  double cx, cy;
+
+  ma_map_renderer_get_view (self->renderer, NULL, &cx, &cy);
+  return self->tex_w == dw && self->tex_h == dh &&
+         self->tex_scale == ma_map_renderer_get_scale (self->renderer, dw, dh) &&
+         self->tex_cx == cx && self->tex_cy == cy;
+}
+
+static void
+snapshot_placeholder (MaMapView *self, GtkSnapshot *snapshot, int width, int height)
+{
+  g_autoptr (PangoLayout) layout =
+      gtk_widget_create_pango_layout (GTK_WIDGET (self), _ ("Loading the map…"));
+  GdkRGBA color;
+  int lw, lh;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT ((width - lw) / 2.0f, (height - lh) / 2.0f));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+ma_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  MaMapView *self = MA_MAP_VIEW (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  double s = scale_factor (self), bg[3];
+  int dw, dh;
+
+  if (width <= 0 || height <= 0)
+    return;
+  if (self->renderer == NULL)
+    {
+      snapshot_placeholder (self, snapshot, width, height);
+      gtk_widget_snapshot_child (widget, self->toolbar, snapshot);
+      return;
+    }
+  if (self->data_dirty)
+    refresh_data (self);
+  device_size (self, &dw, &dh);
+
+  if (self->texture == NULL ||
+      (!self->interacting && (self->tex_stale || !texture_matches_view (self, dw, dh))))
+    raster (self, dw, dh);
+
+  ma_map_renderer_get_background (self->renderer, bg);
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA){ bg[0], bg[1], bg[2], 1 },
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+  {
+    /* Where the last raster lies in the current view. */
+    double scale = ma_map_renderer_get_scale (self->renderer, dw, dh), cx, cy;
+    double k = scale / self->tex_scale, tx, ty;
+
+    ma_map_renderer_get_view (self->renderer, NULL, &cx, &cy);
+    tx = dw / 2.0 - k * self->tex_w / 2.0 + scale * (self->tex_cx - cx);
+    ty = dh / 2.0 - k * self->tex_h / 2.0 - scale * (self->tex_cy - cy);
+    gtk_snapshot_append_texture (
+        snapshot, self->texture,
+        &GRAPHENE_RECT_INIT (tx / s, ty / s, k * self->tex_w / s, k * self->tex_h / s));
+  }
+
+  if (self->overlay == NULL || self->overlay_stale || self->ov_w != dw || self->ov_h != dh)
+    {
+      g_clear_object (&self->overlay);
+      self->overlay = texture_for_surface (ma_map_renderer_get_overlay (self->renderer, dw, dh));
+      self->ov_w = dw;
+      self->ov_h = dh;
+      self->overlay_stale = FALSE;
+    }
+  gtk_snapshot_append_texture (snapshot, self->overlay, &GRAPHENE_RECT_INIT (0, 0, dw / s, dh / s));
+  gtk_widget_snapshot_child (widget, self->toolbar, snapshot);
+}
+
+static void
+ma_map_view_measure (GtkWidget *widget,
+                     GtkOrientation orientation,
+                     int for_size,
+                     int *minimum,
+                     int *natural,
+                     int *minimum_baseline,
+                     int *natural_baseline)
+{
+  MaMapView *self = MA_MAP_VIEW (widget);
+  int min = 0, nat = 0;
+
+  gtk_widget_measure (self->toolbar, orientation, -1, &min, &nat, NULL, NULL);
+  *minimum = min + 24;
+  *natural = MAX (nat + 24, orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 400);
+}
+
+static void
+ma_map_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  MaMapView *self = MA_MAP_VIEW (widget);
+  int w, h;
+
+  gtk_widget_measure (self->toolbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+  gtk_widget_measure (self->toolbar, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
+  w = MIN (w, width - 24);
+  gtk_widget_size_allocate (
+      self->toolbar,
+      &(GtkAllocation){ MAX (12, width - w - 12), 12, MAX (w, 1), MIN (h, MAX (height - 24, 1)) },
+      -1);
+}
+
+/* ---- Interaction ---------------------------------------------------------- */
+
+static gboolean
+settle (gpointer data)
+{
+  MaMapView *self = data;
+
+  self->settle_id = 0;
+  self->interacting = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The view moved: show the last raster moved, raster again once it is still. */
+static void
+view_changed (MaMapView *self)
+{
+  self->interacting = TRUE;
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->settle_id = g_timeout_add (SETTLE_MS, settle, self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ma_map_view_settle (MaMapView *self)
+{
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  settle (self);
+}
+
+void
+ma_map_view_zoom_at (MaMapView *self, double x, double y, double factor)
+{
+  int dw, dh, s = scale_factor (self);
+
+  if (self->renderer == NULL)
+    return;
+  device_size (self, &dw, &dh);
+  ma_map_renderer_zoom_at (self->renderer, dw, dh, x * s, y * s, factor);
+  view_changed (self);
+}
+
+void
+ma_map_view_pan_by (MaMapView *self, double dx, double dy)
+{
+  int dw, dh, s = scale_factor (self);
+
+  if (self->renderer == NULL)
+    return;
+  device_size (self, &dw, &dh);
+  ma_map_renderer_pan (self->renderer, dw, dh, dx * s, dy * s);
+  view_changed (self);
+}
+
+void
+ma_map_view_fit (MaMapView *self)
+{
+  int dw, dh;
+
+  if (self->renderer == NULL)
+    return;
+  if (self->data_dirty)
+    refresh_data (self);
+  device_size (self, &dw, &dh);
+  ma_map_renderer_fit_to_data (self->renderer, dw, dh);
+  view_changed (self);
+}
+
+static int
+feature_at (MaMapView *self, double x, double y)
+{
+  int dw, dh, s = scale_factor (self);
+
+  if (self->renderer == NULL || ma_map_renderer_get_data (self->renderer) == NULL)
+    return -1;
+  device_size (self, &dw, &dh);
+  return ma_map_renderer_hit_test (self->renderer, dw, dh, x * s, y * s);
+}
+
+const char *
+ma_map_view_country_at (MaMapView *self, double x, double y)
+{
+  int feature = feature_at (self, x, y);
+
+  if (feature < 0)
+    return NULL;
+  return ma_map_data_get_feature_country (ma_map_renderer_get_data (self->renderer),
+                                          (guint) feature);
+}
+
+char *
+ma_map_view_describe_at (MaMapView *self, double x, double y)
+{
+  int feature = feature_at (self, x, y);
+
+  if (feature < 0)
+    return NULL;
+  return ma_map_data_describe_feature (ma_map_renderer_get_data (self->renderer), (guint) feature);
+}
+
+void
+ma_map_view_click_at (MaMapView *self, double x, double y)
+{
+  const char *code = ma_map_view_country_at (self, x, y);
+
+  if (code == NULL || self->filter == NULL)
+    return;
+  if (ma_filter_has_code (self->filter, MA_FILTER_COUNTRY, code))
+    ma_filter_remove_code (self->filter, MA_FILTER_COUNTRY, code);
+  else
+    ma_filter_add_code (self->filter, MA_FILTER_COUNTRY, code);
+}
+
+void
+ma_map_view_lonlat_to_widget (MaMapView *self, double lon, double lat, double *x, double *y)
+{
+  int dw, dh, s = scale_factor (self);
+  double px, py, mx, my;
+
+  g_return_if_fail (self->renderer != NULL);
+  device_size (self, &dw, &dh);
+  ma_equal_earth_forward (lon, lat, &mx, &my);
+  ma_map_renderer_to_device (self->renderer, dw, dh, mx, my, &px, &py);
+  *x = px / s;
+  *y = py / s;
+}
+
+void
+ma_map_view_set_mode (MaMapView *self, MaMapMode mode)
+{
+  gtk_toggle_button_set_active (
+      GTK_TOGGLE_BUTTON (mode == MA_MAP_BY_REGION ? self->region_button : self->country_button),
+      TRUE);
+}
+
+static void
+drag_begin (GtkGestureDrag *gesture, double x, double y, MaMapView *self)
+{
+  if (self->renderer == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  ma_map_renderer_get_view (self->renderer, &self->drag_zoom, &self->drag_cx, &self->drag_cy);
+  self->dragged = FALSE;
+}
+
+static void
+drag_update (GtkGestureDrag *gesture, double dx, double dy, MaMapView *self)
+{
+  int dw, dh, s = scale_factor (self);
+
+  if (!self->dragged && hypot (dx, dy) < 4)
+    return;
+  self->dragged = TRUE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  device_size (self, &dw, &dh);
+  ma_map_renderer_set_view (self->renderer, self->drag_zoom, self->drag_cx, self->drag_cy);
+  ma_map_renderer_pan (self->renderer, dw, dh, dx * s, dy * s);
+  view_changed (self);
+}
+
+static void
+drag_end (GtkGestureDrag *gesture, double dx, double dy, MaMapView *self)
+{
+  double x, y;
+
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  if (self->dragged || self->renderer == NULL)
+    return;
+  /* A press without a move is a click on a country. */
+  if (gtk_gesture_drag_get_start_point (gesture, &x, &y))
+    ma_map_view_click_at (self, x, y);
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller, double dx, double dy, MaMapView *self)
+{
+  double x = self->has_pointer ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  double y = self->has_pointer ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+
+  if (dy == 0)
+    return TRUE;
+  ma_map_view_zoom_at (self, x, y, pow (ZOOM_STEP, -dy));
+  /* Handled: AdwLeaflet's swipe tracker must not see it. */
+  return TRUE;
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller, double x, double y, MaMapView *self)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->has_pointer = TRUE;
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller, MaMapView *self)
+{
+  self->has_pointer = FALSE;
+}
+
+static void
+pinch_begin (GtkGesture *gesture, GdkEventSequence *sequence, MaMapView *self)
+{
+  self->pinch_last = 1;
+}
+
+static void
+pinch_scale_changed (GtkGestureZoom *gesture, double scale, MaMapView *self)
+{
+  double x, y;
+
+  if (scale <= 0 || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    return;
+  ma_map_view_zoom_at (self, x, y, scale / self->pinch_last);
+  self->pinch_last = scale;
+}
+
+static gboolean
+on_key (GtkEventControllerKey *controller,
+        guint keyval,
+        guint keycode,
+        GdkModifierType state,
+        MaMapView *self)
+{
+  double w = gtk_widget_get_width (GTK_WIDGET (self)),
+         h = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->renderer == NULL || (state & (GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+      case GDK_KEY_Left:
+      case GDK_KEY_KP_Left:
+        ma_map_view_pan_by (self, w / 8, 0);
+        return TRUE;
+      case GDK_KEY_Right:
+      case GDK_KEY_KP_Right:
+        ma_map_view_pan_by (self, -w / 8, 0);
+        return TRUE;
+      case GDK_KEY_Up:
+      case GDK_KEY_KP_Up:
+        ma_map_view_pan_by (self, 0, h / 8);
+        return TRUE;
+      case GDK_KEY_Down:
+      case GDK_KEY_KP_Down:
+        ma_map_view_pan_by (self, 0, -h / 8);
+        return TRUE;
+      case GDK_KEY_plus:
+      case GDK_KEY_equal:
+      case GDK_KEY_KP_Add:
+        ma_map_view_zoom_at (self, w / 2, h / 2, ZOOM_STEP);
+        return TRUE;
+      case GDK_KEY_minus:
+      case GDK_KEY_KP_Subtract:
+        ma_map_view_zoom_at (self, w / 2, h / 2, 1 / ZOOM_STEP);
+        return TRUE;
+      case GDK_KEY_0:
+      case GDK_KEY_KP_0:
+      case GDK_KEY_Home:
+        ma_map_renderer_set_view (self->renderer, 1, 0, 0);
+        view_changed (self);
+        return TRUE;
+      default:
+        return FALSE;
+    }
+}
+
+static gboolean
+ma_map_view_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
+{
+  MaMapView *self = MA_MAP_VIEW (widget);
+  g_autofree char *text = NULL;
+
+  if (keyboard || self->interacting)
+    return FALSE;
+  text = ma_map_view_describe_at (self, x, y);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* ---- Toolbar and export --------------------------------------------------- */
+
+static void
+on_mode_toggled (GtkToggleButton *button, MaMapView *self)
+{
+  if (!gtk_toggle_button_get_active (button) || self->renderer == NULL)
+    return;
+  ma_map_renderer_set_mode (self->renderer, GTK_WIDGET (button) == self->region_button
+                                                ? MA_MAP_BY_REGION
+                                                : MA_MAP_BY_COUNTRY);
+  invalidate_colours (self);
+}
+
+static void
+on_bubbles_toggled (GtkToggleButton *button, MaMapView *self)
+{
+  if (self->renderer == NULL)
+    return;
+  ma_map_renderer_set_bubbles (self->renderer, gtk_toggle_button_get_active (button));
+  invalidate_colours (self);
+}
+
+static void
+zoom_in (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  ma_map_view_zoom_at (MA_MAP_VIEW (widget), gtk_widget_get_width (widget) / 2.0,
+                       gtk_widget_get_height (widget) / 2.0, ZOOM_STEP);
+}
+
+static void
+zoom_out (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  ma_map_view_zoom_at (MA_MAP_VIEW (widget), gtk_widget_get_width (widget) / 2.0,
+                       gtk_widget_get_height (widget) / 2.0, 1 / ZOOM_STEP);
+}
+
+static void
+fit (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  ma_map_view_fit (MA_MAP_VIEW (widget));
+}
+
+static gboolean
+write_file (MaMapView *self, GFile *file, GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  int w = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 400);
+  int h = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 300);
+  int dw = 1920, dh = (int) round (1920.0 * h / w);
+  double zoom, cx, cy;
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _ ("The map can only be saved to a local file"));
+      return FALSE;
+    }
+  /* The view as shown, 1920 pixels wide. */
+  ma_map_renderer_get_view (self->renderer, &zoom, &cx, &cy);
+  if (g_str_has_suffix (path, ".svg"))
+    surface = cairo_svg_surface_create (path, dw, dh);
+  else if (g_str_has_suffix (path, ".pdf"))
+    surface = cairo_pdf_surface_create (path, dw, dh);
+  else
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, dw, dh);
+  cr = cairo_create (surface);
+  ma_map_renderer_draw (self->renderer, cr, dw, dh, MA_MAP_LAYER_ALL);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS &&
+      cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE)
+    status = cairo_surface_write_to_png (surface, path);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  /* drawing at another size rebuilt the geometry: the view's own is rebuilt on
+   * the next frame */
+  ma_map_renderer_set_view (self->renderer, zoom, cx, cy);
+  self->tex_stale = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %1$s is a file name, %2$s the reason */
+                   _ ("Could not save %1$s: %2$s"), name, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog, int response, MaMapView *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+  if (!write_file (self, file, &error))
+    {
+      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
+      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (window), _ ("Map not saved"), NULL);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (message), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _ ("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+}
+
+static void
+export_map (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  MaMapView *self = MA_MAP_VIEW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  GtkWidget *window = gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW);
+  g_autofree char *name = NULL;
+
+  if (self->renderer == NULL || self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_ ("Save the Map"), GTK_WINDOW (window),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), NULL);
+  /* Translators: the file name offered when the map is saved; keep the extension */
+  name = g_strdup_printf ("%s.%s", _ ("map"), format);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static GtkWidget *
+icon_button (const char *icon, const char *tooltip, const char *action)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  return button;
+}
+
+static GtkWidget *
+build_toolbar (MaMapView *self)
+{
+  /* A column on the right: the caption is at the top left, the legend at the
+   * bottom left. */
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *modes = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *zoom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *export_button = gtk_menu_button_new ();
+  g_autoptr (GMenu) menu = g_menu_new ();
+
+  gtk_widget_add_css_class (bar, "toolbar");
+  gtk_widget_add_css_class (bar, "osd");
+  gtk_widget_add_css_class (modes, "linked");
+  gtk_widget_add_css_class (zoom, "linked");
+
+  /* Translators: map mode: each country coloured by its number of Actions */
+  self->country_button = gtk_toggle_button_new_with_label (C_ ("map", "Countries"));
+  /* Translators: map mode: each programme region one colour */
+  self->region_button = gtk_toggle_button_new_with_label (C_ ("map", "Regions"));
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->region_button),
+                               GTK_TOGGLE_BUTTON (self->country_button));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->country_button), TRUE);
+  g_signal_connect (self->country_button, "toggled", G_CALLBACK (on_mode_toggled), self);
+  g_signal_connect (self->region_button, "toggled", G_CALLBACK (on_mode_toggled), self);
+  gtk_box_append (GTK_BOX (modes), self->country_button);
+  gtk_box_append (GTK_BOX (modes), self->region_button);
+
+  /* Translators: a toggle that shows bubbles sized by the number of activities */
+  self->bubbles_button = gtk_toggle_button_new_with_label (_ ("Activities"));
+  gtk_widget_set_tooltip_text (self->bubbles_button,
+                               _ ("Bubbles sized by the number of activities"));
+  g_signal_connect (self->bubbles_button, "toggled", G_CALLBACK (on_bubbles_toggled), self);
+
+  gtk_box_append (GTK_BOX (zoom),
+                  icon_button ("zoom-out-symbolic", _ ("Zoom Out"), "map.zoom-out"));
+  gtk_box_append (GTK_BOX (zoom), icon_button ("zoom-in-symbolic", _ ("Zoom In"), "map.zoom-in"));
+  gtk_box_append (GTK_BOX (zoom), icon_button ("zoom-fit-best-symbolic",
+                                               _ ("Fit to the Regions in View"), "map.fit"));
+
+  g_menu_append (menu, _ ("Save as _PNG…"), "map.export::png");
+  g_menu_append (menu, _ ("Save as _SVG…"), "map.export::svg");
+  g_menu_append (menu, _ ("Save as P_DF…"), "map.export::pdf");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export_button), "document-save-symbolic");
+  gtk_widget_set_tooltip_text (export_button, _ ("Save the Map"));
+
+  gtk_box_append (GTK_BOX (bar), modes);
+  gtk_box_append (GTK_BOX (bar), self->bubbles_button);
+  gtk_box_append (GTK_BOX (bar), zoom);
+  gtk_box_append (GTK_BOX (bar), export_button);
+  gtk_widget_set_sensitive (bar, FALSE);
+  return bar;
+}
+
+/* ---- GObject -------------------------------------------------------------- */
+
+static void
+ma_map_view_constructed (GObject *object)
+{
+  MaMapView *self = MA_MAP_VIEW (object);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  G_OBJECT_CLASS (ma_map_view_parent_class)->constructed (object);
+  g_return_if_fail (self->store != NULL);
+  if (self->filter == NULL)
+    self->filter = ma_filter_new ();
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_data_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_data_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (manager, "notify::dark", G_CALLBACK (update_style), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (update_style), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+ma_map_view_dispose (GObject *object)
+{
+  MaMapView *self = MA_MAP_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->toolbar, gtk_widget_unparent);
+  g_clear_object (&self->texture);
+  g_clear_object (&self->overlay);
+  g_clear_object (&self->renderer);
+  g_clear_pointer (&self->geo, ma_geo_unref);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (ma_map_view_parent_class)->dispose (object);
+}
+
+static void
+ma_map_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  MaMapView *self = MA_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        self->store = g_value_dup_object (value);
+        break;
+      case PROP_FILTER:
+        self->filter = g_value_dup_object (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ma_map_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  MaMapView *self = MA_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        g_value_set_object (value, self->store);
+        break;
+      case PROP_FILTER:
+        g_value_set_object (value, self->filter);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ma_map_view_class_init (MaMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ma_map_view_constructed;
+  object_class->dispose = ma_map_view_dispose;
+  object_class->set_property = ma_map_view_set_property;
+  object_class->get_property = ma_map_view_get_property;
+  widget_class->snapshot = ma_map_view_snapshot;
+  widget_class->measure = ma_map_view_measure;
+  widget_class->size_allocate = ma_map_view_size_allocate;
+  widget_class->map = ma_map_view_map;
+  widget_class->query_tooltip = ma_map_view_query_tooltip;
+
+  properties[PROP_STORE] =
+      g_param_spec_object ("store", NULL, NULL, MA_TYPE_STORE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILTER] =
+      g_param_spec_object ("filter", NULL, NULL, MA_TYPE_FILTER,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out);
+  gtk_widget_class_install_action (widget_class, "map.fit", NULL, fit);
+  gtk_widget_class_install_action (widget_class, "map.export", "s", export_map);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "map.zoom-in",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "map.zoom-out", NULL);
+  gtk_widget_class_set_css_name (widget_class, "mapview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+ma_map_view_init (MaMapView *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *pinch = gtk_gesture_zoom_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (
+      GTK_EVENT_CONTROLLER_SCROLL_VERTICAL | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *key = gtk_event_controller_key_new ();
+
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("World map of the Actions"), -1);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  g_signal_connect (pinch, "begin", G_CALLBACK (pinch_begin), self);
+  g_signal_connect (pinch, "scale-changed", G_CALLBACK (pinch_scale_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
+
+  /* no kinetic scrolling: it is not cancelled during a pinch */
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "enter", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  self->toolbar = build_toolbar (self);
+  gtk_widget_set_parent (self->toolbar, GTK_WIDGET (self));
+}
+
+GtkWidget *
+ma_map_view_new (MaStore *store, MaFilter *filter)
+{
+  g_return_val_if_fail (MA_IS_STORE (store), NULL);
+  return g_object_new (MA_TYPE_MAP_VIEW, "store", store, "filter", filter, NULL);
+}
