@@ -810,9 +810,9 @@ build_toolbar (MaMapView *self)
   gtk_widget_add_css_class (zoom, "linked");
 
   /* Translators: map mode: each country coloured by its number of Actions */
-  self->country_button = gtk_toggle_button_new_with_label (C_ ("map", "Countries"));
+  self->country_button = gtk_toggle_button_new_with_label (_ ("Countries"));
   /* Translators: map mode: each programme region one colour */
-  self->region_button = gtk_toggle_button_new_with_label (C_ ("map", "Regions"));
+  self->region_button = gtk_toggle_button_new_with_label (_ ("Regions"));
   gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->region_button),
                                GTK_TOGGLE_BUTTON (self->country_button));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->country_button), TRUE);
