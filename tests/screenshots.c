@@ -79,6 +79,15 @@ test_screenshots (gconstpointer data)
   ma_ui_test_wait (rows_are, window, 3);
   shoot (window, dir, "search", lang);
 
+  /* A narrow window folds to one pane: the Action, with a back button. */
+  if (g_strcmp0 (lang, "en") == 0)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), 400, 720);
+      ma_ui_test_run (100);
+      ma_window_select (window, id);
+      shoot (window, dir, "narrow", lang);
+    }
+
   gtk_window_destroy (GTK_WINDOW (window));
   ma_ui_test_run (10);
 }

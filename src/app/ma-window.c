@@ -1247,6 +1247,8 @@ ma_window_select (MaWindow *self, gint64 id)
 {
   show_action (self, id);
   select_current (self);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 AdwToast *
