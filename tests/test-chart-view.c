@@ -219,6 +219,31 @@ test_exports (void)
   ma_ui_test_run (10);
 }
 
+/* Activates the window's F11 shortcut as GTK would on the key press. */
+static gboolean
+press_f11 (GtkWidget *window)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_F11 &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
+                                                 NULL);
+        }
+    }
+  return FALSE;
+}
+
 static void
 test_presentation (void)
 {
@@ -233,7 +258,9 @@ test_presentation (void)
 
   ma_chart_view_set_kind (view, MA_CHART_THEMES);
   ma_filter_add_code (ma_window_get_filter (window), MA_FILTER_REGION, "lac");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "charts.present", NULL));
+  /* F11 works from the list page too. */
+  ma_window_show_view (window, "list");
+  g_assert_true (press_f11 (GTK_WIDGET (window)));
   presentation = find_presentation ();
   g_assert_nonnull (presentation);
   /* It begins with the chart that was on screen. */
@@ -260,6 +287,30 @@ test_presentation (void)
   g_settings_set_string (settings, "presentation-language", "fr");
   g_assert_cmpstr (ma_chart_view_get_presentation_language (view), ==, "fr");
   g_settings_reset (settings, "presentation-language");
+
+  /* Save as Deck: a name in the dialog, the current filter and language. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+    g_autoptr (MaDeck) saved = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "charts.save-deck", NULL));
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (item))
+          dialog = ADW_MESSAGE_DIALOG (item);
+      }
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                           "Latin America 2021");
+    adw_message_dialog_response (dialog, "save");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    saved = ma_store_load_deck (store, "Latin America 2021", &error);
+    g_assert_no_error (error);
+    g_assert_true (ma_filter_has_code (saved->filter, MA_FILTER_REGION, "lac"));
+    g_assert_cmpuint (g_strv_length (saved->slides), ==, 8);
+  }
 
   /* A saved deck keeps its slides, filter and language. */
   g_strfreev (deck->slides);

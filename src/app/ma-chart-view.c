@@ -39,6 +39,7 @@ struct _MaChartView
   GtkWidget *report_label;
   GtkFileChooserNative *chooser;
   char *export_format;
+  GtkEventController *window_shortcuts; /* F11 on the window, wherever the focus is */
 };
 
 G_DEFINE_FINAL_TYPE (MaChartView, ma_chart_view, GTK_TYPE_WIDGET)
@@ -738,7 +739,6 @@ ma_chart_view_init (MaChartView *self)
   GtkWidget *report_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_bin_layout_new ());
   gtk_widget_set_parent (box, GTK_WIDGET (self));
@@ -803,14 +803,48 @@ ma_chart_view_init (MaChartView *self)
   gtk_widget_set_margin_top (report_box, 6);
   gtk_widget_set_margin_bottom (report_box, 12);
   gtk_box_append (GTK_BOX (box), report_box);
+}
 
-  /* F11 presents from anywhere in the window, not only when the charts have focus. */
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                     GTK_SHORTCUT_SCOPE_GLOBAL);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F11, 0),
-                                                          gtk_named_action_new ("charts.present")));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+static gboolean
+on_f11 (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  MaChartView *self = data;
+  return gtk_widget_activate_action (GTK_WIDGET (self), "charts.present", NULL);
+}
+
+/* F11 presents from anywhere in the window, also when another page is shown: the
+ * shortcut lives on the window while the view is in it. */
+static void
+ma_chart_view_root (GtkWidget *widget)
+{
+  MaChartView *self = MA_CHART_VIEW (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (ma_chart_view_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (!GTK_IS_WINDOW (root))
+    return;
+  self->window_shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (self->window_shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F11, 0),
+                        gtk_callback_action_new (on_f11, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (root), self->window_shortcuts);
+}
+
+static void
+ma_chart_view_unroot (GtkWidget *widget)
+{
+  MaChartView *self = MA_CHART_VIEW (widget);
+
+  if (self->window_shortcuts != NULL)
+    {
+      GtkWidget *window = gtk_event_controller_get_widget (self->window_shortcuts);
+      if (window != NULL)
+        gtk_widget_remove_controller (window, self->window_shortcuts);
+      self->window_shortcuts = NULL;
+    }
+  GTK_WIDGET_CLASS (ma_chart_view_parent_class)->unroot (widget);
 }
 
 static void
@@ -890,6 +924,8 @@ ma_chart_view_class_init (MaChartViewClass *klass)
   object_class->finalize = ma_chart_view_finalize;
   object_class->set_property = ma_chart_view_set_property;
   object_class->get_property = ma_chart_view_get_property;
+  widget_class->root = ma_chart_view_root;
+  widget_class->unroot = ma_chart_view_unroot;
 
   properties[PROP_STORE] =
       g_param_spec_object ("store", NULL, NULL, MA_TYPE_STORE,
