@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "ma-history-window.h"
 #include "ma-i18n.h"
 #include "ma-ui-test.h"
 #include "ma-window-private.h"
@@ -205,6 +206,23 @@ test_edit_title (Fixture *fixture, gconstpointer data)
   gtk_editable_set_text (ma_action_detail_get_entry (detail, "end_date"), "2023");
   g_assert_true (ma_ui_test_wait (nothing_pending, detail, 3));
   g_assert_null (ma_action_detail_get_error (detail));
+
+  /* The history lists the change, with the field's name. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *history = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-history", NULL));
+    ma_ui_test_run (50);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+        if (MA_IS_HISTORY_WINDOW (toplevel))
+          history = toplevel;
+      }
+    g_assert_nonnull (history);
+    gtk_window_destroy (history);
+  }
 
   /* Closing the window writes what is pending at once. */
   gtk_editable_set_text (ma_action_detail_get_entry (detail, "title"), "Written on close");

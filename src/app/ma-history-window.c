@@ -53,6 +53,34 @@ field_label (const char *field)
   return field;
 }
 
+/* Codes of vocabularies as their names; other values as stored. */
+static const char *
+value_label (MaVocabularies *vocabularies, const char *field, const char *value)
+{
+  if (value == NULL)
+    return "—";
+  if (g_strcmp0 (field, "status") == 0)
+    return ma_vocabularies_name (vocabularies, MA_VOCABULARY_STATUS, value);
+  if (g_strcmp0 (field, "type") == 0)
+    return ma_vocabularies_name (vocabularies, MA_VOCABULARY_TYPE, value);
+  if (g_strcmp0 (field, "region") == 0)
+    return ma_vocabularies_name (vocabularies, MA_VOCABULARY_REGION, value);
+  return value;
+}
+
+/* "2026-11-23T21:10:13.678Z" in local time, to the minute. */
+static char *
+time_label (const char *iso)
+{
+  g_autoptr (GDateTime) utc = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr (GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup (iso != NULL ? iso : "");
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
 static void
 ma_history_window_class_init (MaHistoryWindowClass *klass)
 {
@@ -97,8 +125,9 @@ ma_history_window_new (GtkWindow *parent,
       MaHistoryEntry *entry = entries->pdata[i - 1];
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *change = NULL;
-      const char *old_value = entry->old_value != NULL ? entry->old_value : "—";
-      const char *new_value = entry->new_value != NULL ? entry->new_value : "—";
+      const char *old_value = value_label (vocabularies, entry->field, entry->old_value);
+      const char *new_value = value_label (vocabularies, entry->field, entry->new_value);
+      g_autofree char *when = time_label (entry->time);
 
       if (entry->field != NULL && entry->field[0] == '*')
         change = g_strdup (field_label (entry->field));
@@ -109,7 +138,7 @@ ma_history_window_new (GtkWindow *parent,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), change);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), entry->time);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
       gtk_list_box_append (self->list_box, row);
     }
   gtk_stack_set_visible_child_name (self->stack, entries->len > 0 ? "list" : "empty");
