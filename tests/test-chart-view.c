@@ -131,6 +131,15 @@ test_view (void)
                                    "Overall, MIEUX+ implemented 15 Actions, 3 of which were "
                                    "completed, and organised 10 activities."));
 
+  /* The report for a period of its own. */
+  ma_chart_view_set_report_period (view, "2021", "2021");
+  g_assert_true (g_str_has_prefix (ma_chart_view_get_report_text (view),
+                                   "In 2021, MIEUX+ implemented 9 Actions, 2 of which were "
+                                   "completed, and organised 10 activities."));
+  ma_chart_view_set_report_period (view, "2021-13", NULL);
+  g_assert_true (g_str_has_prefix (ma_chart_view_get_report_text (view), "Overall"));
+  ma_chart_view_set_report_period (view, NULL, NULL);
+
   /* Hover: the exact figures. */
   g_assert_true (bar_center (view, "lac", "completed", &x, &y));
   tooltip = ma_chart_view_describe_at (view, x, y);

@@ -37,6 +37,8 @@ struct _MaChartView
   GtkWidget *menu_button;
   GtkWidget *area;
   GtkWidget *report_label;
+  GtkWidget *report_from;
+  GtkWidget *report_to;
   GtkFileChooserNative *chooser;
   char *export_format;
   GtkEventController *window_shortcuts; /* F11 on the window, wherever the focus is */
@@ -95,7 +97,20 @@ ma_chart_view_refresh (MaChartView *self)
   if (data == NULL)
     g_warning ("Cannot compute the chart: %s", error->message);
   g_clear_error (&error);
-  report = ma_report_text (self->store, self->filter, NULL, &error);
+  {
+    /* The report's own period, when one is typed, instead of the filter's. */
+    g_autoptr (MaFilter) period = ma_filter_copy (self->filter);
+    g_autofree char *from = NULL;
+    g_autofree char *to = NULL;
+    gboolean valid =
+        ma_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->report_from)), &from, NULL) &&
+        ma_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->report_to)), &to, NULL) &&
+        ma_date_check_span (from, to, NULL);
+
+    if (valid && (from != NULL || to != NULL))
+      ma_filter_set_date_range (period, from, to);
+    report = ma_report_text (self->store, period, NULL, &error);
+  }
   if (report == NULL)
     report = g_strdup (error->message);
   g_clear_pointer (&self->data, ma_chart_data_free);
@@ -128,6 +143,28 @@ queue_refresh (MaChartView *self)
 {
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+static void
+on_period_changed (GtkEditable *entry, MaChartView *self)
+{
+  g_autofree char *iso = NULL;
+
+  if (ma_date_parse (gtk_editable_get_text (entry), &iso, NULL))
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  queue_refresh (self);
+}
+
+void
+ma_chart_view_set_report_period (MaChartView *self, const char *from, const char *to)
+{
+  g_return_if_fail (MA_IS_CHART_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->report_from), from != NULL ? from : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->report_to), to != NULL ? to : "");
+  ma_chart_view_refresh (self);
 }
 
 static void
@@ -762,8 +799,17 @@ ma_chart_view_init (MaChartView *self)
       self->kind_buttons[kind] = button;
     }
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->kind_buttons[0]), TRUE);
-  gtk_widget_set_hexpand (kinds, TRUE);
-  gtk_box_append (GTK_BOX (self->toolbar), kinds);
+  {
+    /* A narrow window scrolls the kinds instead of growing. */
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                    GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), kinds);
+    gtk_widget_set_halign (kinds, GTK_ALIGN_START);
+    gtk_widget_set_hexpand (scroller, TRUE);
+    gtk_box_append (GTK_BOX (self->toolbar), scroller);
+  }
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (present), "charts.present");
   gtk_widget_set_tooltip_text (present, _ ("Present (F11)"));
@@ -796,7 +842,31 @@ ma_chart_view_init (MaChartView *self)
   gtk_label_set_wrap (GTK_LABEL (self->report_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->report_label), 0);
   gtk_label_set_selectable (GTK_LABEL (self->report_label), TRUE);
-  gtk_box_append (GTK_BOX (report_box), heading);
+  {
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *from_label = gtk_label_new_with_mnemonic (_ ("_From"));
+    GtkWidget *to_label = gtk_label_new_with_mnemonic (_ ("_To"));
+
+    gtk_widget_set_hexpand (heading, TRUE);
+    gtk_box_append (GTK_BOX (row), heading);
+    self->report_from = gtk_entry_new ();
+    self->report_to = gtk_entry_new ();
+    for (guint i = 0; i < 2; i++)
+      {
+        GtkWidget *entry = i == 0 ? self->report_from : self->report_to;
+        GtkWidget *label = i == 0 ? from_label : to_label;
+        /* Translators: placeholder of the report's period: a year, a month or a day. */
+        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("YYYY[-MM[-DD]]"));
+        gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
+        gtk_widget_set_tooltip_text (entry, i == 0 ? _ ("Start of the report’s period")
+                                                   : _ ("End of the report’s period"));
+        gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+        g_signal_connect (entry, "changed", G_CALLBACK (on_period_changed), self);
+        gtk_box_append (GTK_BOX (row), label);
+        gtk_box_append (GTK_BOX (row), entry);
+      }
+    gtk_box_append (GTK_BOX (report_box), row);
+  }
   gtk_box_append (GTK_BOX (report_box), self->report_label);
   gtk_widget_set_margin_start (report_box, 12);
   gtk_widget_set_margin_end (report_box, 12);

@@ -27,6 +27,8 @@ const MaChartData *ma_chart_view_get_data (MaChartView *self);
 /* Where bars and texts were last drawn, in the drawing area's coordinates. */
 const MaChartLayout *ma_chart_view_get_layout (MaChartView *self);
 GtkWidget *ma_chart_view_get_drawing_area (MaChartView *self);
+/* The report's own period (partial dates, NULL or "" for the filter's). */
+void ma_chart_view_set_report_period (MaChartView *self, const char *from, const char *to);
 /* The report sentences shown under the chart. */
 const char *ma_chart_view_get_report_text (MaChartView *self);
 /* The tooltip at (X, Y) of the drawing area, or NULL. */
