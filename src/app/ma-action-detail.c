@@ -15,7 +15,7 @@
 /* One edit waiting for the debounce timeout. */
 typedef struct
 {
-  char *record; /* "action", "activity", "output" */
+  char *record; /* "action", "activity", "output", "partner" */
   gint64 id;
   char *field;
   char *value;
@@ -68,6 +68,21 @@ struct _MaActionDetail
 G_DEFINE_FINAL_TYPE (MaActionDetail, ma_action_detail, ADW_TYPE_BIN)
 
 static void reload (MaActionDetail *self);
+static GtkWidget *sub_entry (MaActionDetail *self,
+                             const char *title,
+                             const char *record,
+                             gint64 id,
+                             const char *field,
+                             const char *value);
+static GtkWidget *sub_combo (MaActionDetail *self,
+                             const char *title,
+                             const char *record,
+                             gint64 id,
+                             const char *field,
+                             MaVocabulary vocabulary,
+                             gboolean with_none,
+                             const char *value);
+static void restore_expanded (MaActionDetail *self, GtkWidget *row, const char *record, gint64 id);
 
 static void
 pending_write_free (gpointer data)
@@ -120,6 +135,8 @@ write_one (MaActionDetail *self, PendingWrite *write, GError **error)
     ok = ma_store_set_activity_field (self->store, write->id, write->field, write->value, error);
   else if (strcmp (write->record, "output") == 0)
     ok = ma_store_set_output_field (self->store, write->id, write->field, write->value, error);
+  else if (strcmp (write->record, "partner") == 0)
+    ok = ma_store_set_partner_field (self->store, write->id, write->field, write->value, error);
   else
     g_assert_not_reached ();
   self->writing--;
@@ -364,7 +381,7 @@ fill_partners (MaActionDetail *self)
   for (guint i = 0; i < self->partners->len; i++)
     {
       MaPartner *partner = self->partners->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = adw_expander_row_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
       g_autoptr (GString) subtitle = g_string_new (NULL);
 
@@ -378,7 +395,17 @@ fill_partners (MaActionDetail *self)
         g_string_append_printf (
             subtitle, "%s%s", subtitle->len > 0 ? " · " : "",
             ma_vocabularies_name (self->vocabularies, MA_VOCABULARY_COUNTRY, partner->country));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
+      /* A partner is shared by Actions: editing it here edits it everywhere. */
+      adw_expander_row_add_row (
+          ADW_EXPANDER_ROW (row),
+          sub_entry (self, _ ("Name"), "partner", partner->id, "name", partner->name));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                sub_combo (self, _ ("Kind"), "partner", partner->id, "kind",
+                                           MA_VOCABULARY_PARTNER_KIND, TRUE, partner->kind));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                sub_combo (self, _ ("Country"), "partner", partner->id, "country",
+                                           MA_VOCABULARY_COUNTRY, TRUE, partner->country));
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _ ("Remove this partner from the Action"));
@@ -387,7 +414,8 @@ fill_partners (MaActionDetail *self)
       g_object_set_data_full (G_OBJECT (remove), "partner-id",
                               g_memdup2 (&partner->id, sizeof partner->id), g_free);
       g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_partner), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+      restore_expanded (self, row, "partner", partner->id);
       add_dynamic_row (self, self->partners_group, row);
     }
 }

@@ -952,6 +952,15 @@ ma_window_constructed (GObject *object)
   ma_action_detail_set_store (self->detail, self->store, self->vocabularies);
   gtk_menu_button_set_create_popup_func (self->filter_button, build_facet_menu, self, NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  {
+    /* Delete in the list deletes the Action (in text fields it deletes text). */
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+    gtk_shortcut_controller_add_shortcut (
+        GTK_SHORTCUT_CONTROLLER (shortcuts),
+        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                          gtk_named_action_new ("win.delete-action")));
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
+  }
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
                                    self);
 
