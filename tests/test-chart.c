@@ -122,6 +122,28 @@ test_layout_stress (void)
   assert_clean (stacked, 640, 360, "fr");
   assert_clean (stacked, 3840, 2160, "es");
 
+  {
+    /* Activities: years as columns, or rows when the names cannot fit under them. */
+    g_autoptr (MaChartData) activities = ma_chart_data_new (MA_CHART_ACTIVITIES);
+    for (guint y = 0; y < 14; y++)
+      {
+        g_autofree char *year = g_strdup_printf ("%u", 2010 + y);
+        ma_chart_data_add_category (activities, year, year);
+      }
+    ma_chart_data_add_category (activities, NULL, "Date inconnue");
+    ma_chart_data_add_series (activities, "online", "En ligne");
+    ma_chart_data_add_series (activities, "on-site", "Sur place");
+    ma_chart_data_add_series (activities, NULL, "Format inconnu");
+    ma_chart_data_alloc_values (activities);
+    for (guint y = 0; y < 15; y++)
+      for (guint s = 0; s < 3; s++)
+        ma_chart_data_set (activities, y, s, (y * 7 + s * 3) % 11 * 120);
+    assert_clean (activities, 640, 360, "fr");
+    assert_clean (activities, 3840, 2160, "fr");
+    assert_clean (activities, 300, 200, "es");
+    assert_clean (activities, 1280, 720, "en");
+  }
+
   for (guint i = 0; i < 120; i++)
     {
       MaChartSpan *span = g_new0 (MaChartSpan, 1);

@@ -1009,6 +1009,164 @@ draw_timeline (Ctx *c, const MaChartData *data, double top)
     }
 }
 
+/* Columns across the years (activities): labels under the columns, wrapped to
+ * two lines and shrunk to fit their slot; FALSE (nothing drawn) when they cannot
+ * fit, and the caller draws rows instead. */
+static gboolean
+draw_columns (Ctx *c, const MaChartData *data, double top)
+{
+  guint n = data->categories->len;
+  guint n_series = data->series->len;
+  double min_size = MAX (c->unit * 0.6, 7.0);
+  double avail = c->width - 2 * c->margin;
+  double max_total = 0, tick_width = 0, label_size = c->unit, label_height = 0;
+  double caption_height, value_height, tick_height, gap = c->unit * 0.4;
+  double plot_x, plot_y, plot_width, plot_height, slot, step, axis_max;
+  int max_ticks;
+  g_autoptr (PangoLayout) caption = NULL;
+  gboolean fits = FALSE;
+
+  if (n == 0)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    max_total = MAX (max_total, ma_chart_data_category_total (data, i));
+  {
+    double tick_size = MAX (min_size, c->unit * 0.85);
+    g_autofree char *widest = ma_format_int ((gint64) MAX (1, max_total) * 10, c->lang);
+    g_autoptr (PangoLayout) text = text_new (c, widest, tick_size, FALSE, -1, 0, PANGO_ALIGN_LEFT);
+    tick_width = text_box (text).width;
+    tick_height = text_box (text).height;
+  }
+  plot_x = c->margin + tick_width + gap;
+  plot_width = c->width - c->margin - plot_x;
+  slot = plot_width / n;
+
+  /* The labels under the columns: the largest size at which all fit in two lines. */
+  for (double size = c->unit;; size = MAX (min_size, size * 0.92))
+    {
+      fits = TRUE;
+      label_height = 0;
+      for (guint i = 0; i < n && fits; i++)
+        {
+          MaChartKey *key = g_ptr_array_index (data->categories, i);
+          g_autoptr (PangoLayout) text =
+              text_new (c, key->name, size, FALSE, slot * 0.94, 2, PANGO_ALIGN_CENTER);
+          fits = !pango_layout_is_ellipsized (text);
+          label_height = MAX (label_height, text_box (text).height);
+        }
+      label_size = size;
+      if (fits || size <= min_size)
+        break;
+    }
+  if (!fits)
+    return FALSE;
+
+  caption =
+      text_new (c, count_axis_title (data), c->unit * 0.85, FALSE, avail, 1, PANGO_ALIGN_LEFT);
+  caption_height = text_box (caption).height;
+  value_height = line_height (c, label_size);
+  plot_y = top + caption_height + value_height + gap;
+  plot_height = c->height - c->margin - label_height - gap - plot_y;
+  if (plot_height < value_height * 2)
+    return FALSE;
+  show_text (c, caption, c->margin, top, 0.25, 0.25, 0.25);
+
+  max_ticks = (int) floor (plot_height / (tick_height * 2.2));
+  step = nice_step (MAX (1, max_total), MAX (1, MIN (max_ticks, 10)));
+  axis_max = MAX (step, ceil (max_total / step) * step);
+
+  cairo_save (c->cr);
+  cairo_set_line_width (c->cr, MAX (0.5, c->unit * 0.05));
+  for (double v = 0; v <= axis_max + 1e-9; v += step)
+    {
+      double y = plot_y + plot_height - v / axis_max * plot_height;
+      g_autofree char *number = ma_format_int ((gint64) llround (v), c->lang);
+      g_autoptr (PangoLayout) text =
+          text_new (c, number, MAX (min_size, c->unit * 0.85), FALSE, -1, 0, PANGO_ALIGN_LEFT);
+      Box box = text_box (text);
+
+      cairo_set_source_rgb (c->cr, v == 0 ? 0.3 : 0.85, v == 0 ? 0.3 : 0.85, v == 0 ? 0.3 : 0.85);
+      cairo_move_to (c->cr, plot_x, y);
+      cairo_line_to (c->cr, plot_x + plot_width, y);
+      cairo_stroke (c->cr);
+      show_text (c, text, plot_x - gap - box.width, y - box.height / 2, 0.3, 0.3, 0.3);
+    }
+  cairo_restore (c->cr);
+
+  for (guint i = 0; i < n; i++)
+    {
+      MaChartKey *category = g_ptr_array_index (data->categories, i);
+      double width = MIN (slot * 0.6, c->unit * 5);
+      double x = plot_x + i * slot + (slot - width) / 2;
+      double y = plot_y + plot_height;
+      double total = ma_chart_data_category_total (data, i);
+
+      for (guint s = 0; s < n_series; s++)
+        {
+          double value = ma_chart_data_get (data, i, s);
+          double h = value / axis_max * plot_height;
+          MaChartKey *series = g_ptr_array_index (data->series, s);
+          int color = data->color_by_category ? category->color : series->color;
+          MaChartItem *bar;
+
+          if (value <= 0)
+            continue;
+          y -= h;
+          fill_swatch (c, x, y, width, h, color);
+          record (c, MA_CHART_ITEM_BAR, x, y, width, h, NULL);
+          bar = &g_array_index (c->layout->items, MaChartItem, c->layout->items->len - 1);
+          bar->category = (int) i;
+          bar->series = n_series > 1 ? (int) s : -1;
+          bar->value = value;
+          if (n_series > 1)
+            {
+              g_autofree char *number = ma_format_int ((gint64) value, c->lang);
+              g_autoptr (PangoLayout) text =
+                  text_new (c, number, label_size * 0.9, FALSE, -1, 0, PANGO_ALIGN_LEFT);
+              Box box = text_box (text);
+              double r, g, b;
+              int pattern;
+
+              color_of (color, &r, &g, &b, &pattern);
+              if (box.width + c->unit * 0.4 <= width && box.height <= h)
+                {
+                  double tx = x + (width - box.width) / 2;
+                  double ty = y + (h - box.height) / 2;
+                  if (pattern != 0)
+                    {
+                      cairo_save (c->cr);
+                      cairo_set_source_rgb (c->cr, r, g, b);
+                      cairo_rectangle (c->cr, tx - c->unit * 0.15, ty, box.width + c->unit * 0.3,
+                                       box.height);
+                      cairo_fill (c->cr);
+                      cairo_restore (c->cr);
+                    }
+                  if (is_dark (r, g, b))
+                    show_text (c, text, tx, ty, 1, 1, 1);
+                  else
+                    show_text (c, text, tx, ty, 0, 0, 0);
+                }
+            }
+        }
+      {
+        /* The total above the column, the name under it. */
+        g_autofree char *number = ma_format_int ((gint64) total, c->lang);
+        g_autoptr (PangoLayout) value =
+            text_new (c, number, label_size, TRUE, slot * 0.94, 1, PANGO_ALIGN_LEFT);
+        g_autoptr (PangoLayout) name =
+            text_new (c, category->name, label_size, FALSE, slot * 0.94, 2, PANGO_ALIGN_CENTER);
+        Box vbox = text_box (value);
+        Box nbox = text_box (name);
+
+        show_text (c, value, plot_x + i * slot + (slot - vbox.width) / 2, y - vbox.height, 0.1, 0.1,
+                   0.1);
+        show_text (c, name, plot_x + i * slot + (slot - nbox.width) / 2, plot_y + plot_height + gap,
+                   0.1, 0.1, 0.1);
+      }
+    }
+  return TRUE;
+}
+
 static void
 draw_chart (Ctx *c, const MaChartData *data)
 {
@@ -1050,7 +1208,11 @@ draw_chart (Ctx *c, const MaChartData *data)
   if (data->kind == MA_CHART_TIMELINE)
     draw_timeline (c, data, y);
   else
-    draw_bars (c, data, y);
+    {
+      /* Years read left to right; rows when their labels cannot fit. */
+      if (data->kind != MA_CHART_ACTIVITIES || !draw_columns (c, data, y))
+        draw_bars (c, data, y);
+    }
 }
 
 static void
