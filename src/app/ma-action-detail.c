@@ -34,6 +34,7 @@ struct _MaActionDetail
   AdwComboRow *status_row;
   AdwComboRow *type_row;
   AdwComboRow *region_row;
+  AdwComboRow *lang_row;
   AdwEntryRow *start_row;
   AdwEntryRow *end_row;
   AdwEntryRow *builds_on_row;
@@ -970,6 +971,8 @@ field_of (MaActionDetail *self, gpointer widget)
     return "type";
   if (widget == self->region_row)
     return "region";
+  if (widget == self->lang_row)
+    return "lang";
   return NULL;
 }
 
@@ -980,19 +983,29 @@ on_entry_changed (GtkEditable *editable, MaActionDetail *self)
                   gtk_editable_get_text (editable), GTK_WIDGET (editable));
 }
 
+static const char *const languages[] = { "en", "fr", "es" };
+
 static void
 on_combo_changed (AdwComboRow *row, GParamSpec *pspec, MaActionDetail *self)
 {
   guint position = adw_combo_row_get_selected (row);
   const char *code;
 
-  if (row == self->status_row)
+  if (row == self->lang_row)
+    code = position < G_N_ELEMENTS (languages) ? languages[position] : "en";
+  else if (row == self->status_row)
     code = term_code (self->vocabularies, MA_VOCABULARY_STATUS, position, FALSE);
   else if (row == self->type_row)
     code = term_code (self->vocabularies, MA_VOCABULARY_TYPE, position, TRUE);
   else
     code = term_code (self->vocabularies, MA_VOCABULARY_REGION, position, TRUE);
   schedule_write (self, "action", self->id, field_of (self, row), code, GTK_WIDGET (row));
+  if (row == self->lang_row && !self->loading)
+    {
+      /* The title row says which language it holds. */
+      flush_pending (self);
+      g_idle_add_once (reload_idle, g_object_ref (self));
+    }
 }
 
 static void
@@ -1080,6 +1093,9 @@ reload (MaActionDetail *self)
   adw_combo_row_set_selected (self->region_row,
                               term_position (self->vocabularies, MA_VOCABULARY_REGION,
                                              ma_action_get_region (self->action), TRUE));
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (languages[i], ma_action_get_lang (self->action)) == 0)
+      adw_combo_row_set_selected (self->lang_row, i);
   set_buffer_text (self->summary_view, ma_action_get_original_summary (self->action));
   set_buffer_text (self->notes_view, ma_action_get_notes (self->action));
   countries =
@@ -1143,6 +1159,7 @@ ma_action_detail_class_init (MaActionDetailClass *klass)
   BIND (status_row);
   BIND (type_row);
   BIND (region_row);
+  BIND (lang_row);
   BIND (start_row);
   BIND (end_row);
   BIND (builds_on_row);
