@@ -327,6 +327,45 @@ test_sort (Fixture *fixture, gconstpointer data)
   assert_rows (window, 15);
 }
 
+/* Icon-only buttons of the app say what they do (tooltip and accessible name set
+ * together in the templates and the code). */
+static guint n_icon_buttons;
+
+static void
+collect_unnamed (GtkWidget *widget, GPtrArray *unnamed)
+{
+  gboolean icon_only = FALSE;
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    icon_only = gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)) != NULL;
+  else if (GTK_IS_BUTTON (widget) && !GTK_IS_CHECK_BUTTON (widget) &&
+           gtk_widget_get_ancestor (widget, GTK_TYPE_MENU_BUTTON) == NULL)
+    icon_only = gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL;
+  if (icon_only)
+    n_icon_buttons++;
+  if (icon_only && gtk_widget_get_visible (widget) && gtk_widget_get_tooltip_text (widget) == NULL)
+    g_ptr_array_add (unnamed, (gpointer) G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, unnamed);
+}
+
+static void
+test_icon_buttons (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GPtrArray) unnamed = g_ptr_array_new ();
+  gint64 id = ma_store_find_action (fixture->store, "COMESA", NULL);
+
+  ma_window_select (fixture->window, id);
+  ma_ui_test_run (50);
+  collect_unnamed (GTK_WIDGET (fixture->window), unnamed);
+  for (guint i = 0; i < unnamed->len; i++)
+    g_test_message ("icon-only button without a name in %s", (char *) unnamed->pdata[i]);
+  g_assert_cmpuint (unnamed->len, ==, 0);
+  /* New, filter, sort, back, menus, partner/activity/output buttons, removals… */
+  g_assert_cmpuint (n_icon_buttons, >=, 10);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -347,6 +386,7 @@ main (int argc, char **argv)
   ADD ("/window/delete-undo", test_delete_undo);
   ADD ("/window/new-duplicate", test_new_duplicate);
   ADD ("/window/sort", test_sort);
+  ADD ("/window/icon-buttons", test_icon_buttons);
 #undef ADD
   return g_test_run ();
 }

@@ -39,6 +39,7 @@ struct _MaWindow
   GtkRevealer *views_revealer;
   GtkListBox *views_list;
   AdwViewStack *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
   GtkStack *detail_stack;
   MaActionDetail *detail;
 
@@ -950,6 +951,11 @@ ma_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
   ma_action_detail_set_store (self->detail, self->store, self->vocabularies);
+  {
+    /* Which file is open: several windows may show several databases. */
+    g_autofree char *file = g_path_get_basename (ma_store_get_path (self->store));
+    adw_view_switcher_title_set_subtitle (self->switcher_title, file);
+  }
   gtk_menu_button_set_create_popup_func (self->filter_button, build_facet_menu, self, NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   {
@@ -1098,6 +1104,7 @@ ma_window_class_init (MaWindowClass *klass)
   BIND (views_revealer);
   BIND (views_list);
   BIND (view_stack);
+  BIND (switcher_title);
   BIND (detail_stack);
   BIND (detail);
 #undef BIND
