@@ -311,14 +311,22 @@ test_presentation (void)
           dialog = ADW_MESSAGE_DIALOG (item);
       }
     g_assert_nonnull (dialog);
-    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "name-entry")),
                            "Latin America 2021");
+    /* Leave the timeline out. */
+    {
+      GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "slide-checks");
+      for (guint i = 0; i < checks->len; i++)
+        if (g_strcmp0 (g_object_get_data (g_ptr_array_index (checks, i), "slide"), "timeline") == 0)
+          gtk_check_button_set_active (g_ptr_array_index (checks, i), FALSE);
+    }
     adw_message_dialog_response (dialog, "save");
     gtk_window_destroy (GTK_WINDOW (dialog));
     saved = ma_store_load_deck (store, "Latin America 2021", &error);
     g_assert_no_error (error);
     g_assert_true (ma_filter_has_code (saved->filter, MA_FILTER_REGION, "lac"));
-    g_assert_cmpuint (g_strv_length (saved->slides), ==, 8);
+    g_assert_cmpuint (g_strv_length (saved->slides), ==, 7);
+    g_assert_false (g_strv_contains ((const char *const *) saved->slides, "timeline"));
   }
 
   /* A saved deck keeps its slides, filter and language. */
@@ -378,6 +386,24 @@ test_screenshots (gconstpointer data)
   window = open_window (store, &view);
   name = g_strdup_printf ("charts-%s.png", lang);
   shoot (GTK_WIDGET (window), dir, name);
+
+  {
+    /* The Save as Deck dialog. */
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gtk_widget_activate_action (GTK_WIDGET (view), "charts.save-deck", NULL);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (item))
+          {
+            g_free (name);
+            name = g_strdup_printf ("save-deck-%s.png", lang);
+            shoot (GTK_WIDGET (item), dir, name);
+            gtk_window_destroy (GTK_WINDOW (item));
+            break;
+          }
+      }
+  }
 
   ma_chart_view_set_kind (view, MA_CHART_TIMELINE);
   g_free (name);

@@ -617,13 +617,20 @@ present_action (GtkWidget *widget, const char *action, GVariant *parameter)
 static void
 on_save_deck_response (AdwMessageDialog *dialog, const char *response, MaChartView *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "name-entry");
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "slide-checks");
   g_autoptr (MaDeck) deck = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GStrvBuilder) slides = g_strv_builder_new ();
 
   if (g_strcmp0 (response, "save") != 0)
     return;
   deck = ma_deck_new (gtk_editable_get_text (entry));
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      g_strv_builder_add (slides, g_object_get_data (g_ptr_array_index (checks, i), "slide"));
+  g_strfreev (deck->slides);
+  deck->slides = g_strv_builder_end (slides);
   g_clear_object (&deck->filter);
   deck->filter = ma_filter_copy (self->filter);
   deck->lang = g_strdup (ma_chart_view_get_presentation_language (self));
@@ -651,7 +658,26 @@ save_deck_action (GtkWidget *widget, const char *action, GVariant *parameter)
                                  "presentation language, to present them again later."));
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("Name of the deck"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  {
+    /* The slides of the deck, in their order; all by default. */
+    g_autoptr (MaDeck) all = ma_deck_new (NULL);
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GPtrArray *checks = g_ptr_array_new ();
+
+    gtk_box_append (GTK_BOX (box), entry);
+    for (guint i = 0; all->slides[i] != NULL; i++)
+      {
+        GtkWidget *check = gtk_check_button_new_with_label (ma_deck_slide_title (all->slides[i]));
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+        g_object_set_data_full (G_OBJECT (check), "slide", g_strdup (all->slides[i]), g_free);
+        g_ptr_array_add (checks, check);
+        gtk_box_append (GTK_BOX (box), check);
+      }
+    g_object_set_data (G_OBJECT (dialog), "name-entry", entry);
+    g_object_set_data_full (G_OBJECT (dialog), "slide-checks", checks,
+                            (GDestroyNotify) g_ptr_array_unref);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  }
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "save",
                                     _ ("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
