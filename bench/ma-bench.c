@@ -189,6 +189,16 @@ status_kb (const char *key)
 
 static int reps;
 
+/* Repetitions of one figure: REPS timed runs after two warm-ups, fewer (at least
+ * three timed) when a figure is slow enough that they would take over 10 s. */
+static gboolean
+more_reps (int r, double started_ms)
+{
+  if (r >= reps + 2)
+    return FALSE;
+  return r < 5 || now_ms () - started_ms < 10000;
+}
+
 #define progress(...) g_printerr ("bench: " __VA_ARGS__)
 
 /* ---- Targets -------------------------------------------------------------------- */
@@ -899,6 +909,7 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
   sqlite3 *raw = NULL;
   sqlite3_stmt *fts = NULL;
   double worst_short = 0, worst_long = 0, worst_ratio = 0;
+  double loop_start;
 
   g_assert_no_error (error);
 
@@ -937,7 +948,8 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
 
         ma_filter_set_search (probe, prefix);
         match = ma_filter_build_match (probe);
-        for (int r = 0; r < reps + 2; r++)
+        loop_start = now_ms ();
+        for (int r = 0; more_reps (r, loop_start); r++)
           {
             double t0;
             ma_filter_set_search (filter, previous);
@@ -1000,7 +1012,8 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
       const char *regions[][2] = { { "lac", NULL }, { "wca", NULL } };
 
       ma_filter_set_search (filter, with_search ? "pro" : NULL);
-      for (int r = 0; r < reps + 2; r++)
+      loop_start = now_ms ();
+      for (int r = 0; more_reps (r, loop_start); r++)
         {
           double t0 = now_ms (), t1, t2, t3, t4;
           ma_filter_set_codes (filter, MA_FILTER_REGION, regions[r % 2]);
@@ -1055,7 +1068,8 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
         g_autoptr (Samples) t_data = samples_new ();
         g_autoptr (Samples) t_draw = samples_new ();
         g_autoptr (MaChartData) data = NULL;
-        for (int r = 0; r < reps + 2; r++)
+        loop_start = now_ms ();
+        for (int r = 0; more_reps (r, loop_start); r++)
           {
             double t0 = now_ms ();
             g_clear_pointer (&data, ma_chart_data_free);
@@ -1063,7 +1077,8 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
             if (r >= 2)
               samples_add (t_data, now_ms () - t0);
           }
-        for (int r = 0; r < reps + 2; r++)
+        loop_start = now_ms ();
+        for (int r = 0; more_reps (r, loop_start); r++)
           {
             cairo_t *cr = cairo_create (surface);
             double t0 = now_ms ();
@@ -1104,7 +1119,8 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
     ma_filter_set_codes (lac, MA_FILTER_REGION, codes);
     some = ma_map_data_query (store, geo, lac, "en", NULL);
     ma_map_renderer_set_data (renderer, all);
-    for (int r = 0; r < reps + 2; r++)
+    loop_start = now_ms ();
+    for (int r = 0; more_reps (r, loop_start); r++)
       {
         double t0;
         ma_map_renderer_invalidate (renderer, TRUE);
@@ -1123,7 +1139,8 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
           samples_add (unchanged, now_ms () - t0);
       }
     map_floor_build (&map_floor, geo, 1280, 800);
-    for (int r = 0; r < reps + 2; r++)
+    loop_start = now_ms ();
+    for (int r = 0; more_reps (r, loop_start); r++)
       {
         double t0 = now_ms ();
         map_floor_draw (&map_floor, surface);

@@ -272,6 +272,53 @@ test_index_edits (void)
   fixture_close (&fixture);
 }
 
+/* The batch read of a list's rows gives what one read per Action gives. */
+static void
+test_get_actions (void)
+{
+  const char *const langs[] = { "en", "fr", "es" };
+  const gint64 ids[] = { 5, 1, 400, 99999, 37, 5, 250, 12 };
+  Fixture fixture = { 0 };
+
+  fixture_open (&fixture, TRUE);
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) batch =
+          ma_store_get_actions (fixture.store, ids, G_N_ELEMENTS (ids), langs[l], &error);
+      guint k = 0;
+
+      g_assert_no_error (error);
+      /* 99999 does not exist; 5 is asked twice and given once. */
+      g_assert_cmpuint (batch->len, ==, G_N_ELEMENTS (ids) - 2);
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        {
+          g_autoptr (MaAction) one = NULL;
+          MaAction *two;
+
+          if (ids[i] == 99999 || (i == 5 && ids[i] == 5))
+            continue;
+          one = ma_store_get_action (fixture.store, ids[i], langs[l], &error);
+          g_assert_no_error (error);
+          two = batch->pdata[k++];
+          g_assert_cmpint (ma_action_get_id (one), ==, ma_action_get_id (two));
+          g_assert_cmpstr (ma_action_get_title (one), ==, ma_action_get_title (two));
+          g_assert_cmpstr (ma_action_get_title_lang (one), ==, ma_action_get_title_lang (two));
+          g_assert_cmpstr (ma_action_get_summary (one), ==, ma_action_get_summary (two));
+          g_assert_cmpstr (ma_action_get_code (one), ==, ma_action_get_code (two));
+          g_assert_cmpstr (ma_action_get_status (one), ==, ma_action_get_status (two));
+          g_assert_cmpstr (ma_action_get_region (one), ==, ma_action_get_region (two));
+          g_assert_cmpstr (ma_action_get_start_date (one), ==, ma_action_get_start_date (two));
+          g_assert_cmpstr (ma_action_get_end_date (one), ==, ma_action_get_end_date (two));
+          g_assert_true (g_strv_equal ((const char *const *) ma_action_get_countries (one),
+                                       (const char *const *) ma_action_get_countries (two)));
+          g_assert_true (g_strv_equal ((const char *const *) ma_action_get_themes (one),
+                                       (const char *const *) ma_action_get_themes (two)));
+        }
+    }
+  fixture_close (&fixture);
+}
+
 static void
 loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -311,5 +358,6 @@ main (int argc, char **argv)
   g_test_add_data_func ("/index/equal/generated", GINT_TO_POINTER (TRUE), test_index_equal);
   g_test_add_func ("/index/edits", test_index_edits);
   g_test_add_func ("/index/async", test_index_async);
+  g_test_add_func ("/store/get-actions", test_get_actions);
   return g_test_run ();
 }

@@ -276,6 +276,36 @@ query_ids (MaActionList *self, GError **error)
   return ids;
 }
 
+/* Reads the Actions the changed slots will show in one batch (one query per table,
+ * not three per row): GTK 4.8 keeps ~200 rows bound, each re-texted on a keystroke. */
+static void
+prefetch (MaActionList *self, GPtrArray *slots)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) actions = NULL;
+
+  for (guint i = 0; i < slots->len; i++)
+    {
+      MaActionSlot *slot = slots->pdata[i];
+      if (slot->id > 0 && !g_hash_table_contains (self->actions, &slot->id))
+        g_array_append_val (ids, slot->id);
+    }
+  if (ids->len < 2)
+    return;
+  actions = ma_store_get_actions (self->store, (const gint64 *) ids->data, ids->len, self->lang,
+                                  NULL);
+  if (actions == NULL)
+    return;
+  if (g_hash_table_size (self->actions) + actions->len > MAX_CACHED_ACTIONS)
+    g_hash_table_remove_all (self->actions);
+  for (guint i = 0; i < actions->len && i < MAX_CACHED_ACTIONS; i++)
+    {
+      MaAction *action = actions->pdata[i];
+      gint64 id = ma_action_get_id (action);
+      g_hash_table_insert (self->actions, g_memdup2 (&id, sizeof id), g_object_ref (action));
+    }
+}
+
 /* Reads the ids again. TOUCHED is the Action that was edited (its slot is
  * re-read even where it stays), -1 when none was, 0 when any may have been. */
 static void
@@ -339,6 +369,7 @@ refresh (MaActionList *self, gint64 touched)
     g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
   else if (new_n > old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+  prefetch (self, changed);
   for (guint i = 0; i < changed->len; i++)
     g_signal_emit (changed->pdata[i], slot_signals[SLOT_CHANGED], 0);
   g_signal_emit (self, list_signals[REFRESHED], 0);

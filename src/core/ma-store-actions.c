@@ -410,41 +410,18 @@ query_strv (MaStore *self, const char *sql, gint64 id)
   return (char **) g_ptr_array_free (g_steal_pointer (&values), FALSE);
 }
 
-MaAction *
-ma_store_get_action (MaStore *self, gint64 id, const char *lang, GError **error)
+#define ACTION_COLUMNS                                                                             \
+  "SELECT a.id, a.uuid, a.code, a.title, a.summary, a.lang, a.type, a.status, a.start_date, "      \
+  "a.end_date, a.region, a.builds_on, (SELECT coalesce (b.code, b.title) FROM action b "           \
+  "WHERE b.id = a.builds_on), a.notes, a.created, a.updated, t.title, t.summary "                  \
+  "FROM action a LEFT JOIN action_text t ON t.action = a.id AND t.lang = ?2 "
+
+/* An Action from a row of ACTION_COLUMNS, without its countries and themes. */
+static MaAction *
+read_action_row (sqlite3_stmt *stmt, const char *code)
 {
-  g_autoptr (MaAction) action = NULL;
-  const char *code = ma_store_lang_column (lang);
-  sqlite3_stmt *stmt;
-  int rc;
+  MaAction *action = ma_action_new ();
 
-  g_return_val_if_fail (MA_IS_STORE (self), NULL);
-
-  stmt = ma_store_prepare (self,
-                           "SELECT a.id, a.uuid, a.code, a.title, a.summary, a.lang, a.type, "
-                           "a.status, a.start_date, a.end_date, a.region, a.builds_on, "
-                           "(SELECT coalesce (b.code, b.title) FROM action b WHERE b.id = "
-                           "a.builds_on), a.notes, a.created, a.updated, t.title, t.summary "
-                           "FROM action a LEFT JOIN action_text t ON t.action = a.id AND "
-                           "t.lang = ?2 WHERE a.id = ?1",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_FOUND,
-                     _ ("There is no Action number %lld"), (long long) id);
-      else
-        ma_store_set_sqlite_error (error, ma_store_get_db (self), rc);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  action = ma_action_new ();
   action->id = sqlite3_column_int64 (stmt, 0);
   action->uuid = column_text (stmt, 1);
   action->code = column_text (stmt, 2);
@@ -475,6 +452,36 @@ ma_store_get_action (MaStore *self, gint64 id, const char *lang, GError **error)
     action->summary = column_text (stmt, 17);
   else
     action->summary = g_strdup (action->original_summary);
+  return action;
+}
+
+MaAction *
+ma_store_get_action (MaStore *self, gint64 id, const char *lang, GError **error)
+{
+  g_autoptr (MaAction) action = NULL;
+  const char *code = ma_store_lang_column (lang);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MA_IS_STORE (self), NULL);
+
+  stmt = ma_store_prepare (self, ACTION_COLUMNS "WHERE a.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_FOUND,
+                     _ ("There is no Action number %lld"), (long long) id);
+      else
+        ma_store_set_sqlite_error (error, ma_store_get_db (self), rc);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  action = read_action_row (stmt, code);
   sqlite3_finalize (stmt);
 
   action->countries = query_strv (self,
@@ -486,6 +493,127 @@ ma_store_get_action (MaStore *self, gint64 id, const char *lang, GError **error)
                                "at.theme WHERE at.action = ? ORDER BY t.position",
                                id);
   return g_steal_pointer (&action);
+}
+
+/* Fills FIELD (countries or themes) of the Actions in BY_ID from (action, code) rows. */
+static gboolean
+read_action_links (MaStore *self,
+                   const char *sql,
+                   const char *ids,
+                   GHashTable *by_id,
+                   gboolean countries,
+                   GError **error)
+{
+  g_autoptr (GHashTable) lists =
+      g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  sqlite3_stmt *stmt = ma_store_prepare (self, sql, error);
+  GHashTableIter iter;
+  gpointer key, value;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ids, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      MaAction *action = g_hash_table_lookup (by_id, &id);
+      GPtrArray *list;
+
+      if (action == NULL)
+        continue;
+      list = g_hash_table_lookup (lists, &action->id);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (lists, &action->id, list);
+        }
+      g_ptr_array_add (list, column_text (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ma_store_set_sqlite_error (error, ma_store_get_db (self), rc);
+      return FALSE;
+    }
+  g_hash_table_iter_init (&iter, by_id);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      MaAction *action = value;
+      GPtrArray *list = g_hash_table_lookup (lists, key);
+      char **strv;
+
+      if (list != NULL)
+        {
+          g_ptr_array_add (list, NULL);
+          strv = g_memdup2 (list->pdata, list->len * sizeof (char *));
+        }
+      else
+        strv = g_new0 (char *, 1);
+      if (countries)
+        action->countries = strv;
+      else
+        action->themes = strv;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+ma_store_get_actions (
+    MaStore *self, const gint64 *ids, guint n_ids, const char *lang, GError **error)
+{
+  g_autoptr (GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GString) json = g_string_new ("[");
+  g_autoptr (GPtrArray) ordered = NULL;
+  const char *code = ma_store_lang_column (lang);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MA_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+
+  stmt = ma_store_prepare (self, ACTION_COLUMNS "WHERE a.id IN (SELECT value FROM json_each (?1))",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, json->str, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MaAction *action = read_action_row (stmt, code);
+      g_ptr_array_add (actions, action);
+      g_hash_table_insert (by_id, &action->id, action);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ma_store_set_sqlite_error (error, ma_store_get_db (self), rc);
+      return NULL;
+    }
+  if (!read_action_links (self,
+                          "SELECT action, country FROM action_country WHERE action IN "
+                          "(SELECT value FROM json_each (?1)) ORDER BY action, country",
+                          json->str, by_id, TRUE, error) ||
+      !read_action_links (self,
+                          "SELECT at.action, t.code FROM action_theme at JOIN theme t ON t.code = "
+                          "at.theme WHERE at.action IN (SELECT value FROM json_each (?1)) "
+                          "ORDER BY at.action, t.position",
+                          json->str, by_id, FALSE, error))
+    return NULL;
+
+  /* In the order asked. */
+  ordered = g_ptr_array_new_full (actions->len, g_object_unref);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      MaAction *action = g_hash_table_lookup (by_id, &ids[i]);
+      if (action != NULL && g_hash_table_remove (by_id, &ids[i]))
+        g_ptr_array_add (ordered, g_object_ref (action));
+    }
+  return g_steal_pointer (&ordered);
 }
 
 gint64

@@ -72,6 +72,10 @@ guint ma_store_count_actions (MaStore *self, MaFilter *filter, GError **error);
 GArray *ma_store_query_action_ids (
     MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error);
 MaAction *ma_store_get_action (MaStore *self, gint64 id, const char *lang, GError **error);
+/* The Actions of IDS in that order, those that exist, in one query per table:
+ * what a list needs to show the rows it has bound. */
+GPtrArray *ma_store_get_actions (
+    MaStore *self, const gint64 *ids, guint n_ids, const char *lang, GError **error);
 gint64 ma_store_find_action (MaStore *self, const char *code_or_uuid, GError **error);
 gint64
 ma_store_create_action (MaStore *self, const char *title, const char *status, GError **error);
