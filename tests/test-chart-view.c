@@ -160,6 +160,18 @@ test_view (void)
   g_object_set_data (G_OBJECT (view), "want", GUINT_TO_POINTER (5));
   g_assert_true (ma_ui_test_wait (kind_is, view, 5));
 
+  /* A hidden page does no work; shown again, it catches up. */
+  ma_window_show_view (window, "list");
+  ma_filter_add_code (filter, MA_FILTER_REGION, "asia");
+  ma_ui_test_run (100);
+  g_assert_cmpuint (ma_chart_view_get_data (view)->categories->len, ==, 5);
+  ma_window_show_view (window, "charts");
+  g_object_set_data (G_OBJECT (view), "want", GUINT_TO_POINTER (1));
+  g_assert_true (ma_ui_test_wait (kind_is, view, 5));
+  ma_filter_clear (filter);
+  g_object_set_data (G_OBJECT (view), "want", GUINT_TO_POINTER (5));
+  g_assert_true (ma_ui_test_wait (kind_is, view, 5));
+
   /* Years of the activities chart filter by year. */
   ma_chart_view_set_kind (view, MA_CHART_ACTIVITIES);
   ma_ui_test_wait (is_drawn, view, 5);

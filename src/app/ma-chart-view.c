@@ -31,6 +31,7 @@ struct _MaChartView
   MaChartLayout *layout;
   char *report;
   guint refresh_id;
+  gboolean dirty; /* the filter or the store changed while the page was hidden */
 
   GtkWidget *toolbar;
   GtkWidget *kind_buttons[MA_CHART_N_KINDS];
@@ -91,6 +92,7 @@ ma_chart_view_refresh (MaChartView *self)
   g_return_if_fail (MA_IS_CHART_VIEW (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->dirty = FALSE;
   if (self->store == NULL)
     return;
   data = ma_report_chart_data (self->store, self->filter, self->kind, NULL, &error);
@@ -141,6 +143,12 @@ refresh_idle (gpointer data)
 static void
 queue_refresh (MaChartView *self)
 {
+  /* A hidden page costs nothing: it catches up when it is shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle, self);
 }
@@ -388,7 +396,7 @@ ma_chart_view_export (
       deck->lang = g_strdup (ma_chart_view_get_presentation_language (self));
       return ma_deck_export_pdf (self->store, deck, width, height, file, error);
     }
-  if (self->data == NULL)
+  if (self->data == NULL || self->dirty)
     ma_chart_view_refresh (self);
   if (self->data == NULL)
     {
@@ -523,7 +531,7 @@ ma_chart_view_print_to_file (MaChartView *self, const char *file, GError **error
 
   g_return_val_if_fail (MA_IS_CHART_VIEW (self), FALSE);
 
-  if (self->data == NULL)
+  if (self->data == NULL || self->dirty)
     ma_chart_view_refresh (self);
   operation = print_operation_new (self);
   gtk_print_operation_set_export_filename (operation, file);
@@ -781,7 +789,18 @@ ma_chart_view_constructed (GObject *object)
       g_action_map_add_action (G_ACTION_MAP (group), language);
       gtk_widget_insert_action_group (GTK_WIDGET (self), "chartsettings", G_ACTION_GROUP (group));
     }
-  ma_chart_view_refresh (self);
+  /* Computed when first shown, not while the window opens. */
+  self->dirty = TRUE;
+}
+
+static void
+ma_chart_view_map (GtkWidget *widget)
+{
+  MaChartView *self = MA_CHART_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ma_chart_view_parent_class)->map (widget);
+  if (self->dirty)
+    ma_chart_view_refresh (self);
 }
 
 static void
@@ -1021,6 +1040,7 @@ ma_chart_view_class_init (MaChartViewClass *klass)
   object_class->set_property = ma_chart_view_set_property;
   object_class->get_property = ma_chart_view_get_property;
   widget_class->root = ma_chart_view_root;
+  widget_class->map = ma_chart_view_map;
   widget_class->unroot = ma_chart_view_unroot;
 
   properties[PROP_STORE] =
