@@ -235,6 +235,39 @@ test_edit_title (Fixture *fixture, gconstpointer data)
 }
 
 static void
+test_translation (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (MaStore) store = ma_ui_test_store (&path);
+  gint64 id = ma_store_find_action (store, "Gran Chaco", NULL);
+  g_autofree char *title = NULL;
+  MaWindow *window;
+  MaActionDetail *detail;
+  GtkEditable *entry;
+
+  /* A French window shows the French text beside the English original. */
+  ma_i18n_set_language ("fr");
+  window = ma_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  detail = ma_window_get_detail (window);
+  ma_window_select (window, id);
+  entry = ma_action_detail_get_translation_entry (detail);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, "Migrations climatiques dans le Gran Chaco");
+  g_assert_true (ma_ui_test_wait (nothing_pending, detail, 3));
+  g_assert_null (ma_action_detail_get_error (detail));
+  title = sql_text (path, "SELECT title FROM action_text WHERE action = ? AND lang = 'fr'", id);
+  g_assert_cmpstr (title, ==, "Migrations climatiques dans le Gran Chaco");
+  g_clear_pointer (&title, g_free);
+  /* The original is untouched. */
+  title = sql_text (path, "SELECT title FROM action WHERE id = ?", id);
+  g_assert_cmpstr (title, ==, "Environmental migration in the Gran Chaco");
+  gtk_window_destroy (GTK_WINDOW (window));
+  ma_ui_test_run (10);
+  ma_i18n_set_language ("en");
+}
+
+static void
 test_partner_picker (Fixture *fixture, gconstpointer data)
 {
   MaWindow *window = fixture->window;
@@ -387,6 +420,7 @@ main (int argc, char **argv)
   ADD ("/window/new-duplicate", test_new_duplicate);
   ADD ("/window/sort", test_sort);
   ADD ("/window/icon-buttons", test_icon_buttons);
+  g_test_add_func ("/window/translation", test_translation);
 #undef ADD
   return g_test_run ();
 }

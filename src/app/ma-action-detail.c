@@ -39,6 +39,9 @@ struct _MaActionDetail
   AdwEntryRow *end_row;
   AdwEntryRow *builds_on_row;
   GtkTextView *summary_view;
+  AdwPreferencesGroup *translation_group;
+  AdwEntryRow *translation_title_row;
+  GtkTextView *translation_summary_view;
   GtkTextView *notes_view;
   AdwActionRow *countries_row;
   AdwActionRow *themes_row;
@@ -124,6 +127,16 @@ clear_error (MaActionDetail *self, GtkWidget *widget)
 
 /* Writing */
 
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 static gboolean
 write_one (MaActionDetail *self, PendingWrite *write, GError **error)
 {
@@ -136,6 +149,14 @@ write_one (MaActionDetail *self, PendingWrite *write, GError **error)
     ok = ma_store_set_activity_field (self->store, write->id, write->field, write->value, error);
   else if (strcmp (write->record, "output") == 0)
     ok = ma_store_set_output_field (self->store, write->id, write->field, write->value, error);
+  else if (strcmp (write->record, "text") == 0)
+    {
+      /* Title and summary of the translation go together, as they are now. */
+      g_autofree char *summary = buffer_text (self->translation_summary_view);
+      ok = ma_store_set_action_text (
+          self->store, write->id, ma_vocabularies_get_lang (self->vocabularies),
+          gtk_editable_get_text (GTK_EDITABLE (self->translation_title_row)), summary, error);
+    }
   else if (strcmp (write->record, "partner") == 0)
     ok = ma_store_set_partner_field (self->store, write->id, write->field, write->value, error);
   else
@@ -1009,6 +1030,12 @@ on_combo_changed (AdwComboRow *row, GParamSpec *pspec, MaActionDetail *self)
 }
 
 static void
+on_translation_changed (MaActionDetail *self)
+{
+  schedule_write (self, "text", self->id, "text", NULL, GTK_WIDGET (self->translation_title_row));
+}
+
+static void
 on_buffer_changed (GtkTextBuffer *buffer, MaActionDetail *self)
 {
   g_autofree char *text = NULL;
@@ -1058,6 +1085,32 @@ label_original (MaActionDetail *self)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row), _ ("Title"));
 }
 
+/* The title and summary in the application's language, when the original is in
+ * another: French staff write the French text beside the English original. */
+static void
+fill_translation (MaActionDetail *self)
+{
+  const char *shown = ma_vocabularies_get_lang (self->vocabularies);
+  const char *original = ma_action_get_lang (self->action);
+  gboolean other = g_strcmp0 (original, shown) != 0;
+  gboolean translated = g_strcmp0 (ma_action_get_title_lang (self->action), shown) == 0;
+  const char *summary = ma_action_get_summary (self->action);
+  g_autofree char *title = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->translation_group), other);
+  if (!other)
+    return;
+  /* Translators: %s is a language name: “In French” */
+  title = g_strdup_printf (_ ("In %s"), language_name (shown));
+  adw_preferences_group_set_title (self->translation_group, title);
+  set_entry_text (self->translation_title_row,
+                  translated ? ma_action_get_title (self->action) : NULL);
+  /* A summary equal to the original's is the fallback, not a translation. */
+  set_buffer_text (self->translation_summary_view,
+                   g_strcmp0 (summary, ma_action_get_original_summary (self->action)) != 0 ? summary
+                                                                                           : NULL);
+}
+
 static void
 reload (MaActionDetail *self)
 {
@@ -1098,6 +1151,7 @@ reload (MaActionDetail *self)
       adw_combo_row_set_selected (self->lang_row, i);
   set_buffer_text (self->summary_view, ma_action_get_original_summary (self->action));
   set_buffer_text (self->notes_view, ma_action_get_notes (self->action));
+  fill_translation (self);
   countries =
       names_of (self->vocabularies, MA_VOCABULARY_COUNTRY, ma_action_get_countries (self->action));
   themes = names_of (self->vocabularies, MA_VOCABULARY_THEME, ma_action_get_themes (self->action));
@@ -1164,6 +1218,9 @@ ma_action_detail_class_init (MaActionDetailClass *klass)
   BIND (end_row);
   BIND (builds_on_row);
   BIND (summary_view);
+  BIND (translation_group);
+  BIND (translation_title_row);
+  BIND (translation_summary_view);
   BIND (notes_view);
   BIND (countries_row);
   BIND (themes_row);
@@ -1177,6 +1234,7 @@ ma_action_detail_class_init (MaActionDetailClass *klass)
   BIND (outputs_group);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_translation_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_combo_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_countries_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_themes_activated);
@@ -1202,6 +1260,8 @@ ma_action_detail_init (MaActionDetail *self)
                     G_CALLBACK (on_buffer_changed), self);
   g_signal_connect (gtk_text_view_get_buffer (self->notes_view), "changed",
                     G_CALLBACK (on_buffer_changed), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->translation_summary_view), "changed",
+                            G_CALLBACK (on_translation_changed), self);
 }
 
 GtkWidget *
@@ -1305,4 +1365,13 @@ ma_action_detail_get_partner_search (MaActionDetail *self)
 {
   g_return_val_if_fail (MA_IS_ACTION_DETAIL (self), NULL);
   return GTK_EDITABLE (self->partner_search);
+}
+
+GtkEditable *
+ma_action_detail_get_translation_entry (MaActionDetail *self)
+{
+  g_return_val_if_fail (MA_IS_ACTION_DETAIL (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->translation_group)))
+    return NULL;
+  return GTK_EDITABLE (self->translation_title_row);
 }

@@ -33,6 +33,9 @@ void ma_action_detail_focus_title (MaActionDetail *self);
 /* For tests: the editable of a field ("title", "code", "start_date", "end_date"). */
 GtkEditable *ma_action_detail_get_entry (MaActionDetail *self, const char *field);
 
+/* For tests: the translated title (shown when the Action's original is in
+ * another language than the application's). */
+GtkEditable *ma_action_detail_get_translation_entry (MaActionDetail *self);
 /* For tests: the search entry of the partner picker (Enter picks or creates). */
 GtkEditable *ma_action_detail_get_partner_search (MaActionDetail *self);
 
