@@ -101,6 +101,10 @@ test_search (Fixture *fixture, gconstpointer data)
 
   gtk_editable_set_text (entry, "chaco");
   assert_rows (window, 1);
+  /* Enter opens the first Action found. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpint (ma_window_get_current (window), ==,
+                   ma_store_find_action (fixture->store, "Gran Chaco", NULL));
   g_assert_cmpstr (ma_filter_get_search (ma_window_get_filter (window)), ==, "chaco");
   g_assert_cmpstr (gtk_label_get_text (ma_window_get_count_label (window)), ==, "1 of 15 Actions");
 

@@ -137,6 +137,23 @@ buffer_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* "Start date · October 2021": how the typed partial date reads. */
+static void
+label_date (MaActionDetail *self, AdwEntryRow *row, const char *text)
+{
+  const char *name = row == self->start_row ? _ ("Start date") : _ ("End date");
+  g_autofree char *iso = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *title = NULL;
+
+  if (text != NULL && ma_date_parse (text, &iso, NULL) && iso != NULL)
+    shown = ma_date_format (iso, ma_vocabularies_get_lang (self->vocabularies));
+  if (shown != NULL && shown[0] != '\0')
+    /* Translators: a date field and how its partial date reads: “Start date · October 2021” */
+    title = g_strdup_printf (_ ("%1$s · %2$s"), name, shown);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : name);
+}
+
 static gboolean
 write_one (MaActionDetail *self, PendingWrite *write, GError **error)
 {
@@ -182,7 +199,12 @@ flush_pending (MaActionDetail *self)
       g_autoptr (GError) error = NULL;
 
       if (write_one (self, write, &error))
-        clear_error (self, write->widget);
+        {
+          clear_error (self, write->widget);
+          if (write->widget == GTK_WIDGET (self->start_row) ||
+              write->widget == GTK_WIDGET (self->end_row))
+            label_date (self, ADW_ENTRY_ROW (write->widget), write->value);
+        }
       else
         {
           all_ok = FALSE;
@@ -1136,6 +1158,8 @@ reload (MaActionDetail *self)
   set_entry_text (self->code_row, ma_action_get_code (self->action));
   set_entry_text (self->start_row, ma_action_get_start_date (self->action));
   set_entry_text (self->end_row, ma_action_get_end_date (self->action));
+  label_date (self, self->start_row, ma_action_get_start_date (self->action));
+  label_date (self, self->end_row, ma_action_get_end_date (self->action));
   set_entry_text (self->builds_on_row, ma_action_get_builds_on_code (self->action));
   adw_combo_row_set_selected (self->status_row,
                               term_position (self->vocabularies, MA_VOCABULARY_STATUS,

@@ -185,6 +185,15 @@ on_search_changed (MaWindow *self)
   ma_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
+/* Enter in the search entry opens the first Action found. */
+static void
+on_search_activate (MaWindow *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
+    return;
+  ma_window_select (self, ma_action_list_get_id (self->list, 0));
+}
+
 static void
 on_stop_search (MaWindow *self)
 {
@@ -1110,6 +1119,7 @@ ma_window_class_init (MaWindowClass *klass)
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_activated);
