@@ -574,9 +574,18 @@ fit_rows (Ctx *c, const char *const *labels, guint n, double plot_height, double
 {
   double min_size = MAX (c->unit * 0.6, 7.0);
   RowFit fit = { c->unit, 1, 0, n };
+  guint room;
 
   if (n == 0)
     return fit;
+  /* Only the rows that can be shown at all are measured (a timeline of 100,000
+   * Actions shows the first few dozen). */
+  room = (guint) MAX (1.0, floor (plot_height / (line_height (c, min_size) * 1.02)));
+  if (n > room)
+    {
+      n = room;
+      fit.shown = room;
+    }
   for (double size = c->unit;; size = MAX (min_size, size * 0.92))
     {
       double lh = line_height (c, size);
