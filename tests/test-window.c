@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "ma-checklist-dialog.h"
 #include "ma-history-window.h"
 #include "ma-i18n.h"
 #include "ma-ui-test.h"
@@ -272,6 +273,29 @@ test_translation (void)
 }
 
 static void
+test_countries (Fixture *fixture, gconstpointer data)
+{
+  MaWindow *window = fixture->window;
+  MaActionDetail *detail = ma_window_get_detail (window);
+  gint64 id = ma_store_find_action (fixture->store, "Gran Chaco", NULL);
+  g_autofree char *countries = NULL;
+  GtkWidget *dialog;
+
+  ma_window_select (window, id);
+  dialog = ma_action_detail_choose (detail, MA_VOCABULARY_COUNTRY);
+  g_assert_true (MA_IS_CHECKLIST_DIALOG (dialog));
+  /* Each click is written at once: add Ecuador, remove Bolivia. */
+  ma_checklist_dialog_set_active (MA_CHECKLIST_DIALOG (dialog), "EC", TRUE);
+  ma_checklist_dialog_set_active (MA_CHECKLIST_DIALOG (dialog), "BO", FALSE);
+  countries = sql_text (fixture->path,
+                        "SELECT group_concat (country, ' ') FROM (SELECT country FROM "
+                        "action_country WHERE action = ? ORDER BY country)",
+                        id);
+  g_assert_cmpstr (countries, ==, "AR EC PY");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
 test_partner_picker (Fixture *fixture, gconstpointer data)
 {
   MaWindow *window = fixture->window;
@@ -420,6 +444,7 @@ main (int argc, char **argv)
   ADD ("/window/saved-view", test_saved_view);
   ADD ("/window/edit-title", test_edit_title);
   ADD ("/window/partner-picker", test_partner_picker);
+  ADD ("/window/countries", test_countries);
   ADD ("/window/delete-undo", test_delete_undo);
   ADD ("/window/new-duplicate", test_new_duplicate);
   ADD ("/window/sort", test_sort);

@@ -964,13 +964,13 @@ on_codes_chosen (const char *const *codes, gpointer user_data)
   reload (self);
 }
 
-static void
+static GtkWidget *
 choose (MaActionDetail *self, MaVocabulary vocabulary, const char *title)
 {
   GtkWidget *dialog;
 
   if (self->action == NULL)
-    return;
+    return NULL;
   g_object_set_data (G_OBJECT (self), "choosing", GUINT_TO_POINTER (vocabulary));
   dialog = ma_checklist_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), title,
                                     ma_vocabularies_terms (self->vocabularies, vocabulary),
@@ -979,6 +979,7 @@ choose (MaActionDetail *self, MaVocabulary vocabulary, const char *title)
                                         : ma_action_get_themes (self->action),
                                     on_codes_chosen, self);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 static void
@@ -1398,4 +1399,12 @@ ma_action_detail_get_translation_entry (MaActionDetail *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->translation_group)))
     return NULL;
   return GTK_EDITABLE (self->translation_title_row);
+}
+
+GtkWidget *
+ma_action_detail_choose (MaActionDetail *self, MaVocabulary vocabulary)
+{
+  g_return_val_if_fail (MA_IS_ACTION_DETAIL (self), NULL);
+  return choose (self, vocabulary,
+                 vocabulary == MA_VOCABULARY_COUNTRY ? _ ("Countries") : _ ("Thematic areas"));
 }

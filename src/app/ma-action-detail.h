@@ -36,6 +36,9 @@ GtkEditable *ma_action_detail_get_entry (MaActionDetail *self, const char *field
 /* For tests: the translated title (shown when the Action's original is in
  * another language than the application's). */
 GtkEditable *ma_action_detail_get_translation_entry (MaActionDetail *self);
+/* Opens the dialog that chooses the Action's countries (MA_VOCABULARY_COUNTRY)
+ * or thematic areas (MA_VOCABULARY_THEME); returns it (owned by GTK). */
+GtkWidget *ma_action_detail_choose (MaActionDetail *self, MaVocabulary vocabulary);
 /* For tests: the search entry of the partner picker (Enter picks or creates). */
 GtkEditable *ma_action_detail_get_partner_search (MaActionDetail *self);
 

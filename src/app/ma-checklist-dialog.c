@@ -135,3 +135,13 @@ ma_checklist_dialog_new (GtkWindow *parent,
   self->user_data = user_data;
   return GTK_WIDGET (self);
 }
+
+void
+ma_checklist_dialog_set_active (MaChecklistDialog *self, const char *code, gboolean active)
+{
+  g_return_if_fail (MA_IS_CHECKLIST_DIALOG (self));
+
+  for (guint i = 0; i < self->codes->len; i++)
+    if (g_strcmp0 (self->codes->pdata[i], code) == 0)
+      gtk_check_button_set_active (self->checks->pdata[i], active);
+}

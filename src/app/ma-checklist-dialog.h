@@ -22,4 +22,7 @@ GtkWidget *ma_checklist_dialog_new (GtkWindow *parent,
                                     MaChecklistCallback callback,
                                     gpointer user_data);
 
+/* Checks or unchecks CODE as a click would (tests, keyboard helpers). */
+void ma_checklist_dialog_set_active (MaChecklistDialog *self, const char *code, gboolean active);
+
 G_END_DECLS
