@@ -571,7 +571,7 @@ decode_geometry (
 MaGeo *
 ma_geo_new_from_data (const char *data, gsize length, GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (MaGeo) self = NULL;
   g_autoptr (GPtrArray) lonlat_arcs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) lengths = g_array_new (FALSE, FALSE, sizeof (guint));

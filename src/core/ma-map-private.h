@@ -44,4 +44,13 @@ struct _MaMapData
 MaMapCountry *ma_map_data_lookup (MaMapData *self, const char *code);
 MaMapRegion *ma_map_data_lookup_region (MaMapData *self, const char *code);
 
+/* For the benchmark: the floor the renderer is compared with, drawn from the
+ * same projected paths (built for WIDTH×HEIGHT and the current view): background,
+ * then per country fill and a 0.5 px stroke, as a naive Cairo map would. */
+void ma_map_renderer_draw_bare (MaMapRenderer *self, cairo_t *cr, int width, int height);
+
+/* For the benchmark: drops the outline and base layers and the frame, keeping
+ * the projected paths. */
+void ma_map_renderer_invalidate_layers (MaMapRenderer *self);
+
 G_END_DECLS

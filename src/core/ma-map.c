@@ -113,6 +113,7 @@ struct _MaMapRenderer
   cairo_path_t **arcs;  /* per arc; NULL when outside */
 
   cairo_surface_t *outlines; /* transparent; per geometry and style */
+  cairo_surface_t *base;     /* sea and every country in the land colour */
   gboolean outlines_valid;
   cairo_surface_t *frame; /* the last map frame */
   gboolean frame_valid;
@@ -121,6 +122,9 @@ struct _MaMapRenderer
 };
 
 G_DEFINE_FINAL_TYPE (MaMapRenderer, ma_map_renderer, G_TYPE_OBJECT)
+
+static void draw_sea (MaMapRenderer *self, cairo_t *cr, int width, int height);
+static void draw_countries (MaMapRenderer *self, cairo_t *cr, gboolean with_land);
 
 static void
 free_geometry (MaMapRenderer *self)
@@ -148,6 +152,7 @@ ma_map_renderer_finalize (GObject *object)
 
   free_geometry (self);
   g_clear_pointer (&self->outlines, cairo_surface_destroy);
+  g_clear_pointer (&self->base, cairo_surface_destroy);
   g_clear_pointer (&self->frame, cairo_surface_destroy);
   g_clear_pointer (&self->overlay, cairo_surface_destroy);
   g_clear_pointer (&self->data, ma_map_data_unref);
@@ -586,6 +591,9 @@ ensure_outlines (MaMapRenderer *self, int width, int height)
   stroke_arcs (self, cr);
   cairo_destroy (cr);
   cairo_surface_flush (self->outlines);
+
+  /* the base layer follows the outlines; built at the first recolour */
+  g_clear_pointer (&self->base, cairo_surface_destroy);
   self->outlines_valid = TRUE;
 }
 
@@ -687,11 +695,9 @@ sphere_path (MaMapRenderer *self, cairo_t *cr, int width, int height)
 }
 
 static void
-draw_fills (MaMapRenderer *self, cairo_t *cr, int width, int height)
+draw_sea (MaMapRenderer *self, cairo_t *cr, int width, int height)
 {
   const Palette *p = &palettes[self->style];
-  Class classes[N_RAMP];
-  guint n_classes = compute_classes (self, classes);
 
   cairo_set_source_rgb (cr, p->bg[0], p->bg[1], p->bg[2]);
   cairo_paint (cr);
@@ -701,19 +707,47 @@ draw_fills (MaMapRenderer *self, cairo_t *cr, int width, int height)
   cairo_set_source_rgb (cr, p->outline[0], p->outline[1], p->outline[2]);
   cairo_set_line_width (cr, line_width (self));
   cairo_stroke (cr);
+}
 
+/* Fills the countries, one fill per colour (the features do not overlap, so
+ * the even-odd rule over all their rings keeps holes as holes). WITH_LAND:
+ * also those without data, in the land colour. */
+static void
+draw_countries (MaMapRenderer *self, cairo_t *cr, gboolean with_land)
+{
+  const Palette *p = &palettes[self->style];
+  Class classes[N_RAMP];
+  guint n_classes = compute_classes (self, classes);
+  guint n = ma_geo_get_n_features (self->geo);
+  g_autofree const double **colours = g_new0 (const double *, n);
+  g_autofree guint8 *done = g_new0 (guint8, n);
+
+  for (guint f = 0; f < n; f++)
+    if (self->paths[f] != NULL)
+      colours[f] = feature_colour (self, f, classes, n_classes);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  for (guint f = 0; f < ma_geo_get_n_features (self->geo); f++)
+  for (guint f = 0; f < n; f++)
     {
-      const double *rgb;
-      if (self->paths[f] == NULL)
+      const double *rgb = colours[f];
+      if (rgb == NULL || done[f] || (!with_land && rgb == p->land))
         continue;
-      rgb = feature_colour (self, f, classes, n_classes);
       cairo_new_path (cr);
-      cairo_append_path (cr, self->paths[f]);
+      for (guint g = f; g < n; g++)
+        if (colours[g] == rgb)
+          {
+            cairo_append_path (cr, self->paths[g]);
+            done[g] = 1;
+          }
       cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
       cairo_fill (cr);
     }
+}
+
+static void
+draw_fills (MaMapRenderer *self, cairo_t *cr, int width, int height)
+{
+  draw_sea (self, cr, width, height);
+  draw_countries (self, cr, TRUE);
 }
 
 static double
@@ -1076,14 +1110,33 @@ ma_map_renderer_draw (MaMapRenderer *self, cairo_t *cr, int width, int height, M
   cairo_restore (cr);
 }
 
+/* The picture without data (sea, every country in the land colour): a
+ * recolour starts from it and fills only the countries that have a colour. */
+static void
+ensure_base (MaMapRenderer *self, int width, int height)
+{
+  MaMapData *data = self->data;
+  cairo_t *cr;
+
+  self->base = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (self->base);
+  self->data = NULL;
+  draw_fills (self, cr, width, height);
+  self->data = data;
+  cairo_destroy (cr);
+  cairo_surface_flush (self->base);
+}
+
 cairo_surface_t *
 ma_map_renderer_get_frame (MaMapRenderer *self, int width, int height)
 {
+  gboolean recolour;
   cairo_t *cr;
 
   g_return_val_if_fail (MA_IS_MAP_RENDERER (self), NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 
+  recolour = geometry_current (self, width, height) && self->outlines_valid;
   if (!geometry_current (self, width, height))
     build_geometry (self, width, height);
   if (self->frame_valid && self->frame != NULL)
@@ -1095,8 +1148,20 @@ ma_map_renderer_get_frame (MaMapRenderer *self, int width, int height)
       g_clear_pointer (&self->frame, cairo_surface_destroy);
       self->frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
     }
+  if (self->base == NULL && recolour)
+    ensure_base (self, width, height);
   cr = cairo_create (self->frame);
-  draw_fills (self, cr, width, height);
+  if (self->base != NULL)
+    {
+      /* a recolour: the picture without data, then only the coloured countries */
+      cairo_set_source_surface (cr, self->base, 0, 0);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      draw_countries (self, cr, FALSE);
+    }
+  else
+    draw_fills (self, cr, width, height);
   cairo_set_source_surface (cr, self->outlines, 0, 0);
   cairo_paint (cr);
   draw_bubbles (self, cr, width, height);
@@ -1131,4 +1196,41 @@ ma_map_renderer_get_overlay (MaMapRenderer *self, int width, int height)
   cairo_surface_flush (self->overlay);
   self->overlay_valid = TRUE;
   return self->overlay;
+}
+
+void
+ma_map_renderer_draw_bare (MaMapRenderer *self, cairo_t *cr, int width, int height)
+{
+  const Palette *p = &palettes[self->style];
+  Class classes[N_RAMP];
+  guint n_classes;
+
+  ensure_geometry (self, width, height);
+  n_classes = compute_classes (self, classes);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, p->bg[0], p->bg[1], p->bg[2]);
+  cairo_paint (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_width (cr, 0.5);
+  for (guint f = 0; f < ma_geo_get_n_features (self->geo); f++)
+    {
+      const double *rgb;
+      if (self->paths[f] == NULL)
+        continue;
+      rgb = feature_colour (self, f, classes, n_classes);
+      cairo_new_path (cr);
+      cairo_append_path (cr, self->paths[f]);
+      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, p->outline[0], p->outline[1], p->outline[2]);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+void
+ma_map_renderer_invalidate_layers (MaMapRenderer *self)
+{
+  self->outlines_valid = FALSE;
+  invalidate_colours (self);
 }
