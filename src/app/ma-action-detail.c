@@ -410,6 +410,13 @@ on_remove_partner (GtkButton *button, MaActionDetail *self)
   set_partners (self, 0, *id);
 }
 
+/* An empty list says so, under its title. */
+static void
+describe_empty (AdwPreferencesGroup *group, guint n, const char *empty)
+{
+  adw_preferences_group_set_description (group, n == 0 ? empty : NULL);
+}
+
 static void
 fill_partners (MaActionDetail *self)
 {
@@ -462,6 +469,8 @@ fill_partners (MaActionDetail *self)
       restore_expanded (self, row, "partner", partner->id);
       add_dynamic_row (self, self->partners_group, row);
     }
+  describe_empty (self->partners_group, self->partners->len,
+                  _ ("No partner institution yet: add one with the + button."));
 }
 
 static gboolean
@@ -856,6 +865,8 @@ fill_activities (MaActionDetail *self)
                                                   G_CALLBACK (on_delete_activity), self));
       add_dynamic_row (self, self->activities_group, row);
     }
+  describe_empty (self->activities_group, activities != NULL ? activities->len : 0,
+                  _ ("No activity yet: workshops, webinars, missions… add one with the + button."));
 }
 
 static void
@@ -888,6 +899,9 @@ fill_outputs (MaActionDetail *self)
                                                   G_CALLBACK (on_delete_output), self));
       add_dynamic_row (self, self->outputs_group, row);
     }
+  describe_empty (
+      self->outputs_group, outputs != NULL ? outputs->len : 0,
+      _ ("No output yet: training courses, protocols, videos… add one with the + button."));
 }
 
 static void
