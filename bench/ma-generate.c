@@ -488,7 +488,8 @@ exec (sqlite3 *db, const char *sql, GError **error)
   return TRUE;
 }
 
-/* Drops what makes the schema more than plain tables: the floor of MA_GENERATE_PLAIN. */
+/* Drops the full-text index and the triggers: the floor of MA_GENERATE_PLAIN. Indexes
+ * stay: without them each deferred foreign-key check would scan a table. */
 static gboolean
 drop_extras (sqlite3 *db, GError **error)
 {
@@ -496,9 +497,8 @@ drop_extras (sqlite3 *db, GError **error)
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_prepare_v2 (db,
-                          "SELECT type, name FROM sqlite_schema WHERE (type IN ('trigger', "
-                          "'view')) OR (type = 'index' AND sql IS NOT NULL) OR name = "
-                          "'action_fts' ORDER BY type = 'table'",
+                          "SELECT type, name FROM sqlite_schema WHERE type IN ('trigger', "
+                          "'view') OR name = 'action_fts' ORDER BY type = 'table'",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       ma_store_set_sqlite_error (error, db, sqlite3_errcode (db));

@@ -22,8 +22,8 @@ typedef struct
 typedef enum
 {
   MA_GENERATE_DEFAULT = 0,
-  /* Drop the full-text index, its triggers and the secondary indexes before
-   * inserting: the same rows through plain prepared INSERTs (a floor). */
+  /* Drop the full-text index and the triggers (history, FTS) before inserting:
+   * the same rows through plain prepared INSERTs (a floor). */
   MA_GENERATE_PLAIN = 1 << 0,
 } MaGenerateFlags;
 
