@@ -30,6 +30,8 @@ struct _MaWindow
   AdwLeaflet *leaflet;
   GtkWidget *sidebar;
   GtkWidget *content;
+  GtkWidget *pane_handle;
+  int drag_start_width;
   GtkMenuButton *filter_button;
   GtkSearchEntry *search_entry;
   GtkFlowBox *chips;
@@ -927,6 +929,21 @@ on_realize (MaWindow *self)
                            G_CALLBACK (on_first_frame), self, 0);
 }
 
+/* Dragging the line between the panes sets the list's width (kept in GSettings). */
+static void
+on_pane_drag_begin (GtkGestureDrag *gesture, double x, double y, MaWindow *self)
+{
+  self->drag_start_width = gtk_widget_get_width (self->sidebar);
+}
+
+static void
+on_pane_drag_update (GtkGestureDrag *gesture, double dx, double dy, MaWindow *self)
+{
+  int width = CLAMP (self->drag_start_width + (int) dx, 280, 700);
+
+  gtk_widget_set_size_request (self->sidebar, width, -1);
+}
+
 static void
 ma_window_constructed (GObject *object)
 {
@@ -967,6 +984,13 @@ ma_window_constructed (GObject *object)
   }
   gtk_menu_button_set_create_popup_func (self->filter_button, build_facet_menu, self, NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  {
+    GtkGesture *drag = gtk_gesture_drag_new ();
+    g_signal_connect (drag, "drag-begin", G_CALLBACK (on_pane_drag_begin), self);
+    g_signal_connect (drag, "drag-update", G_CALLBACK (on_pane_drag_update), self);
+    gtk_widget_add_controller (self->pane_handle, GTK_EVENT_CONTROLLER (drag));
+    gtk_widget_set_cursor_from_name (self->pane_handle, "col-resize");
+  }
   {
     /* Delete in the list deletes the Action (in text fields it deletes text). */
     GtkEventController *shortcuts = gtk_shortcut_controller_new ();
@@ -1104,6 +1128,7 @@ ma_window_class_init (MaWindowClass *klass)
   BIND (leaflet);
   BIND (sidebar);
   BIND (content);
+  BIND (pane_handle);
   BIND (filter_button);
   BIND (search_entry);
   BIND (chips);
