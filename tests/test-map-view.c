@@ -184,6 +184,13 @@ test_window_languages (void)
       g_assert_true (gtk_widget_get_mapped (view));
       g_assert_true (ma_ui_test_wait (view_ready, view, 10));
       ma_ui_test_run (150);
+      {
+        double x, y;
+        /* the pointer over Kazakhstan: outlined */
+        ma_map_view_lonlat_to_widget (MA_MAP_VIEW (view), 67, 48, &x, &y);
+        ma_map_view_hover_at (MA_MAP_VIEW (view), x, y);
+        ma_ui_test_run (50);
+      }
       g_assert_true (ma_ui_test_screenshot (GTK_WIDGET (window), file, &error));
       g_assert_no_error (error);
       g_test_message ("screenshot %s", file);

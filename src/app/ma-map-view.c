@@ -53,6 +53,7 @@ struct _MaMapView
   double pinch_last;
   double pointer_x, pointer_y;
   gboolean has_pointer;
+  int hover; /* feature under the pointer, or -1 */
 
   GtkWidget *toolbar;
   GtkWidget *country_button;
@@ -275,6 +276,35 @@ snapshot_placeholder (MaMapView *self, GtkSnapshot *snapshot, int width, int hei
   gtk_snapshot_restore (snapshot);
 }
 
+/* The country under the pointer, outlined: a cairo node only as large as the
+ * country, so that the GL renderer uploads little. */
+static void
+snapshot_hover (MaMapView *self, GtkSnapshot *snapshot, int dw, int dh, double s)
+{
+  GdkRGBA color;
+  double x0, y0, x1, y1;
+  cairo_t *cr;
+
+  ma_map_renderer_get_feature_bounds (self->renderer, dw, dh, (guint) self->hover, &x0, &y0, &x1,
+                                      &y1);
+  x0 = MAX (x0 - 4, 0);
+  y0 = MAX (y0 - 4, 0);
+  x1 = MIN (x1 + 4, dw);
+  y1 = MIN (y1 + 4, dh);
+  if (x1 <= x0 || y1 <= y0)
+    return;
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
+  cr = gtk_snapshot_append_cairo (
+      snapshot, &GRAPHENE_RECT_INIT (x0 / s, y0 / s, (x1 - x0) / s, (y1 - y0) / s));
+  cairo_scale (cr, 1 / s, 1 / s);
+  ma_map_renderer_append_feature_path (self->renderer, cr, dw, dh, (guint) self->hover);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, 2.5 * s);
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
 static void
 ma_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -314,6 +344,9 @@ ma_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         snapshot, self->texture,
         &GRAPHENE_RECT_INIT (tx / s, ty / s, k * self->tex_w / s, k * self->tex_h / s));
   }
+
+  if (self->hover >= 0 && !self->interacting)
+    snapshot_hover (self, snapshot, dw, dh, s);
 
   if (self->overlay == NULL || self->overlay_stale || self->ov_w != dw || self->ov_h != dh)
     {
@@ -377,6 +410,7 @@ static void
 view_changed (MaMapView *self)
 {
   self->interacting = TRUE;
+  self->hover = -1;
   g_clear_handle_id (&self->settle_id, g_source_remove);
   self->settle_id = g_timeout_add (SETTLE_MS, settle, self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -549,17 +583,35 @@ on_scroll (GtkEventControllerScroll *controller, double dx, double dy, MaMapView
 }
 
 static void
+set_hover (MaMapView *self, int feature)
+{
+  if (self->hover != feature)
+    {
+      self->hover = feature;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
 on_motion (GtkEventControllerMotion *controller, double x, double y, MaMapView *self)
 {
   self->pointer_x = x;
   self->pointer_y = y;
   self->has_pointer = TRUE;
+  set_hover (self, self->interacting ? -1 : feature_at (self, x, y));
+}
+
+void
+ma_map_view_hover_at (MaMapView *self, double x, double y)
+{
+  on_motion (NULL, x, y, self);
 }
 
 static void
 on_leave (GtkEventControllerMotion *controller, MaMapView *self)
 {
   self->has_pointer = FALSE;
+  set_hover (self, -1);
 }
 
 static void
@@ -976,6 +1028,7 @@ ma_map_view_init (MaMapView *self)
   GtkEventController *key = gtk_event_controller_key_new ();
 
   self->cancellable = g_cancellable_new ();
+  self->hover = -1;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);

@@ -27,6 +27,8 @@ void ma_map_view_set_mode (MaMapView *self, MaMapMode mode);
 const char *ma_map_view_country_at (MaMapView *self, double x, double y);
 char *ma_map_view_describe_at (MaMapView *self, double x, double y);
 void ma_map_view_click_at (MaMapView *self, double x, double y);
+/* The pointer moved there: the country under it is outlined. */
+void ma_map_view_hover_at (MaMapView *self, double x, double y);
 void ma_map_view_zoom_at (MaMapView *self, double x, double y, double factor);
 void ma_map_view_pan_by (MaMapView *self, double dx, double dy);
 void ma_map_view_fit (MaMapView *self);

@@ -1234,3 +1234,42 @@ ma_map_renderer_invalidate_layers (MaMapRenderer *self)
   self->outlines_valid = FALSE;
   invalidate_colours (self);
 }
+
+void
+ma_map_renderer_append_feature_path (
+    MaMapRenderer *self, cairo_t *cr, int width, int height, guint feature)
+{
+  double s = fit_scale (width, height) * self->zoom;
+  double ox = width / 2.0 - s * self->cx, oy = height / 2.0 + s * self->cy;
+
+  g_return_if_fail (feature < ma_geo_get_n_features (self->geo));
+  for (guint r = 0; r < ma_geo_feature_get_n_rings (self->geo, feature); r++)
+    {
+      const double *xy;
+      guint n;
+
+      ma_geo_feature_get_ring (self->geo, feature, r, NULL, &xy, &n);
+      cairo_move_to (cr, ox + s * xy[0], oy - s * xy[1]);
+      for (guint k = 1; k < n; k++)
+        cairo_line_to (cr, ox + s * xy[2 * k], oy - s * xy[2 * k + 1]);
+      cairo_close_path (cr);
+    }
+}
+
+void
+ma_map_renderer_get_feature_bounds (MaMapRenderer *self,
+                                    int width,
+                                    int height,
+                                    guint feature,
+                                    double *x0,
+                                    double *y0,
+                                    double *x1,
+                                    double *y1)
+{
+  double a, b, c, d;
+
+  g_return_if_fail (feature < ma_geo_get_n_features (self->geo));
+  ma_geo_feature_get_extents (self->geo, feature, &a, &b, &c, &d);
+  ma_map_renderer_to_device (self, width, height, a, d, x0, y0);
+  ma_map_renderer_to_device (self, width, height, c, b, x1, y1);
+}

@@ -106,6 +106,19 @@ void ma_map_renderer_from_device (
 /* Feature under a device point of a WIDTH×HEIGHT picture, or -1. */
 int ma_map_renderer_hit_test (MaMapRenderer *self, int width, int height, double px, double py);
 
+/* The outline of one feature in device coordinates of a WIDTH×HEIGHT picture
+ * in the current view (for a hover highlight), and its device bounds. */
+void ma_map_renderer_append_feature_path (
+    MaMapRenderer *self, cairo_t *cr, int width, int height, guint feature);
+void ma_map_renderer_get_feature_bounds (MaMapRenderer *self,
+                                         int width,
+                                         int height,
+                                         guint feature,
+                                         double *x0,
+                                         double *y0,
+                                         double *x1,
+                                         double *y1);
+
 /* Draws the picture onto any cairo_t (image, SVG, PDF, print) at WIDTH×HEIGHT,
  * as vectors: what exports and the command-line tool use. */
 void
