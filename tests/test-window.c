@@ -427,6 +427,36 @@ test_icon_buttons (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (n_icon_buttons, >=, 10);
 }
 
+static void
+test_settings (void)
+{
+  g_autoptr (MaStore) store = ma_ui_test_store (NULL);
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  MaWindow *window;
+
+  /* The size on close comes back next time; so does the last view. */
+  window = ma_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  ma_ui_test_run (50);
+  gtk_window_close (GTK_WINDOW (window));
+  ma_ui_test_run (10);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), >=, 300);
+
+  window = ma_window_new (NULL, store);
+  {
+    int width, height;
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 900);
+    g_assert_cmpint (height, ==, 640);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ma_ui_test_run (10);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -450,6 +480,12 @@ main (int argc, char **argv)
   ADD ("/window/sort", test_sort);
   ADD ("/window/icon-buttons", test_icon_buttons);
   g_test_add_func ("/window/translation", test_translation);
+  {
+    g_autoptr (GSettingsSchema) schema =
+        g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+    if (schema != NULL)
+      g_test_add_func ("/window/settings", test_settings);
+  }
 #undef ADD
   return g_test_run ();
 }
