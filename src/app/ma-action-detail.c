@@ -1093,14 +1093,16 @@ set_buffer_text (GtkTextView *view, const char *text)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
 }
 
+/* Whole sentences, not "Title in %s": French and Spanish write a language name in
+ * lower case inside a sentence and capitalised alone (the language list below). */
 static const char *
-language_name (const char *lang)
+original_title_label (const char *lang)
 {
   if (g_strcmp0 (lang, "fr") == 0)
-    return _ ("French");
+    return _ ("Title in French (original)");
   if (g_strcmp0 (lang, "es") == 0)
-    return _ ("Spanish");
-  return _ ("English");
+    return _ ("Title in Spanish (original)");
+  return _ ("Title in English (original)");
 }
 
 /* The list shows titles in the application's language where translated; the
@@ -1112,12 +1114,8 @@ label_original (MaActionDetail *self)
   const char *shown = ma_vocabularies_get_lang (self->vocabularies);
 
   if (original != NULL && g_strcmp0 (original, shown) != 0)
-    {
-      /* Translators: %s is a language name: “Title in English (original)” */
-      g_autofree char *title =
-          g_strdup_printf (_ ("Title in %s (original)"), language_name (original));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row), title);
-    }
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row),
+                                   original_title_label (original));
   else
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row), _ ("Title"));
 }
