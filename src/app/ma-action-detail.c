@@ -1130,13 +1130,18 @@ fill_translation (MaActionDetail *self)
   gboolean other = g_strcmp0 (original, shown) != 0;
   gboolean translated = g_strcmp0 (ma_action_get_title_lang (self->action), shown) == 0;
   const char *summary = ma_action_get_summary (self->action);
-  g_autofree char *title = NULL;
+  const char *title;
 
   gtk_widget_set_visible (GTK_WIDGET (self->translation_group), other);
   if (!other)
     return;
-  /* Translators: %s is a language name: “In French” */
-  title = g_strdup_printf (_ ("In %s"), language_name (shown));
+  /* Whole phrases: French and Spanish write a language name in lower case here. */
+  if (g_strcmp0 (shown, "fr") == 0)
+    title = _ ("In French");
+  else if (g_strcmp0 (shown, "es") == 0)
+    title = _ ("In Spanish");
+  else
+    title = _ ("In English");
   adw_preferences_group_set_title (self->translation_group, title);
   set_entry_text (self->translation_title_row,
                   translated ? ma_action_get_title (self->action) : NULL);
