@@ -486,7 +486,8 @@ static void
 fill_partner_choices (MaActionDetail *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->partner_search));
-  g_autofree char *needle = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  g_autofree char *stripped_text = g_strstrip (g_strdup (text));
+  g_autofree char *needle = g_utf8_casefold (stripped_text, -1);
   g_autoptr (GPtrArray) all = ma_store_list_partners (self->store, 0, NULL);
   gboolean exact = FALSE;
   GtkWidget *child;
