@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "ma-i18n.h"
@@ -118,6 +119,37 @@ test_zoom_pan (Fixture *fixture, gconstpointer data)
 }
 
 static void
+test_save (Fixture *fixture, gconstpointer data)
+{
+  static const char *const names[] = { "map-view-export.png", "map-view-export.svg",
+                                       "map-view-export.pdf" };
+  g_autofree char *dir = g_dir_make_tmp ("ma-map-view-XXXXXX", NULL);
+
+  g_object_set (fixture->view, "export-size", "1280x720", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (GError) error = NULL;
+
+      g_assert_true (ma_map_view_save (fixture->view, file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+      if (i == 0)
+        {
+          cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+          g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1280);
+          g_assert_cmpint (cairo_image_surface_get_height (png), ==, 720);
+          cairo_surface_destroy (png);
+        }
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  /* the view draws again after an export at another size */
+  ma_ui_test_run (50);
+}
+
+static void
 test_filter_follows (Fixture *fixture, gconstpointer data)
 {
   MaMapRenderer *renderer = ma_map_view_get_renderer (fixture->view);
@@ -213,6 +245,7 @@ main (int argc, char **argv)
   ADD ("/map-view/hover-click", test_hover_click);
   ADD ("/map-view/zoom-pan", test_zoom_pan);
   ADD ("/map-view/filter", test_filter_follows);
+  ADD ("/map-view/save", test_save);
 #undef ADD
   g_test_add_func ("/map-view/window-languages", test_window_languages);
   return g_test_run ();

@@ -16,6 +16,7 @@
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 
 #include "ma-i18n.h"
 #include "ma-map-view.h"
@@ -60,6 +61,7 @@ struct _MaMapView
   GtkWidget *region_button;
   GtkWidget *bubbles_button;
   GtkFileChooserNative *chooser;
+  char *export_size; /* "WxH" */
 };
 
 G_DEFINE_FINAL_TYPE (MaMapView, ma_map_view, GTK_TYPE_WIDGET)
@@ -69,6 +71,7 @@ enum
   PROP_0,
   PROP_STORE,
   PROP_FILTER,
+  PROP_EXPORT_SIZE,
   N_PROPS
 };
 
@@ -738,17 +741,27 @@ fit (GtkWidget *widget, const char *action, GVariant *parameter)
   ma_map_view_fit (MA_MAP_VIEW (widget));
 }
 
-static gboolean
-write_file (MaMapView *self, GFile *file, GError **error)
+gboolean
+ma_map_view_save (MaMapView *self, GFile *file, GError **error)
 {
   g_autofree char *path = g_file_get_path (file);
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  int w = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 400);
-  int h = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 300);
-  int dw = 1920, dh = (int) round (1920.0 * h / w);
+  int dw = 1920, dh = 1080;
   double zoom, cx, cy;
+
+  g_return_val_if_fail (MA_IS_MAP_VIEW (self), FALSE);
+  if (self->renderer == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _ ("The map is not loaded yet"));
+      return FALSE;
+    }
+  if (self->export_size != NULL && sscanf (self->export_size, "%dx%d", &dw, &dh) != 2)
+    dw = 1920, dh = 1080;
+  dw = CLAMP (dw, 100, 8192);
+  dh = CLAMP (dh, 100, 8192);
 
   if (path == NULL)
     {
@@ -756,7 +769,7 @@ write_file (MaMapView *self, GFile *file, GError **error)
                            _ ("The map can only be saved to a local file"));
       return FALSE;
     }
-  /* The view as shown, 1920 pixels wide. */
+  /* The view as shown, at the chosen size. */
   ma_map_renderer_get_view (self->renderer, &zoom, &cx, &cy);
   if (g_str_has_suffix (path, ".svg"))
     surface = cairo_svg_surface_create (path, dw, dh);
@@ -803,7 +816,7 @@ on_export_response (GtkNativeDialog *dialog, int response, MaMapView *self)
   g_clear_object (&self->chooser);
   if (file == NULL)
     return;
-  if (!write_file (self, file, &error))
+  if (!ma_map_view_save (self, file, &error))
     {
       GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
       GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (window), _ ("Map not saved"), NULL);
@@ -855,6 +868,8 @@ build_toolbar (MaMapView *self)
   GtkWidget *zoom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *export_button = gtk_menu_button_new ();
   g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenu) formats = g_menu_new ();
+  g_autoptr (GMenu) sizes = g_menu_new ();
 
   gtk_widget_add_css_class (bar, "toolbar");
   gtk_widget_add_css_class (bar, "osd");
@@ -885,9 +900,14 @@ build_toolbar (MaMapView *self)
   gtk_box_append (GTK_BOX (zoom), icon_button ("zoom-fit-best-symbolic",
                                                _ ("Fit to the Regions in View"), "map.fit"));
 
-  g_menu_append (menu, _ ("Save as _PNG…"), "map.export::png");
-  g_menu_append (menu, _ ("Save as _SVG…"), "map.export::svg");
-  g_menu_append (menu, _ ("Save as P_DF…"), "map.export::pdf");
+  g_menu_append (formats, _ ("Save as _PNG…"), "map.export::png");
+  g_menu_append (formats, _ ("Save as _SVG…"), "map.export::svg");
+  g_menu_append (formats, _ ("Save as P_DF…"), "map.export::pdf");
+  g_menu_append (sizes, _ ("1280 × 720 (screen)"), "map.export-size::1280x720");
+  g_menu_append (sizes, _ ("1920 × 1080 (full HD projector)"), "map.export-size::1920x1080");
+  g_menu_append (sizes, _ ("3840 × 2160 (4K)"), "map.export-size::3840x2160");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (formats));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (sizes));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export_button), "document-save-symbolic");
   gtk_widget_set_tooltip_text (export_button, _ ("Save the Map"));
@@ -940,6 +960,7 @@ ma_map_view_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->export_size, g_free);
   G_OBJECT_CLASS (ma_map_view_parent_class)->dispose (object);
 }
 
@@ -955,6 +976,11 @@ ma_map_view_set_property (GObject *object, guint prop_id, const GValue *value, G
         break;
       case PROP_FILTER:
         self->filter = g_value_dup_object (value);
+        break;
+      case PROP_EXPORT_SIZE:
+        g_free (self->export_size);
+        self->export_size = g_value_dup_string (value);
+        g_object_notify_by_pspec (object, pspec);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -973,6 +999,9 @@ ma_map_view_get_property (GObject *object, guint prop_id, GValue *value, GParamS
         break;
       case PROP_FILTER:
         g_value_set_object (value, self->filter);
+        break;
+      case PROP_EXPORT_SIZE:
+        g_value_set_string (value, self->export_size);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1001,7 +1030,11 @@ ma_map_view_class_init (MaMapViewClass *klass)
   properties[PROP_FILTER] =
       g_param_spec_object ("filter", NULL, NULL, MA_TYPE_FILTER,
                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXPORT_SIZE] =
+      g_param_spec_string ("export-size", NULL, NULL, "1920x1080",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "map.export-size", "export-size");
 
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out);
@@ -1028,6 +1061,7 @@ ma_map_view_init (MaMapView *self)
   GtkEventController *key = gtk_event_controller_key_new ();
 
   self->cancellable = g_cancellable_new ();
+  self->export_size = g_strdup ("1920x1080");
   self->hover = -1;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);

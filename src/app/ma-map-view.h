@@ -34,6 +34,9 @@ void ma_map_view_pan_by (MaMapView *self, double dx, double dy);
 void ma_map_view_fit (MaMapView *self);
 /* Ends a gesture now: the next frame re-rasters instead of scaling the last one. */
 void ma_map_view_settle (MaMapView *self);
+/* Writes the view as it is shown at the "export-size" ("1920x1080"): PNG, SVG
+ * or PDF by the file name's extension. */
+gboolean ma_map_view_save (MaMapView *self, GFile *file, GError **error);
 /* Widget coordinates of a longitude/latitude in the current view. */
 void ma_map_view_lonlat_to_widget (MaMapView *self, double lon, double lat, double *x, double *y);
 
