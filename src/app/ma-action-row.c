@@ -73,7 +73,6 @@ update (MaActionRow *self)
   region = ma_action_get_region (action);
   code = ma_action_get_code (action);
   gtk_label_set_text (self->title_label, ma_action_get_title (action));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), ma_action_get_title (action));
   gtk_label_set_text (self->status_label,
                       ma_vocabularies_name (self->vocabularies, MA_VOCABULARY_STATUS, status));
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != NULL);
@@ -128,10 +127,27 @@ ma_action_row_class_init (MaActionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MaActionRow, dates_label);
 }
 
+/* The whole title of an ellipsized row, asked for only when the pointer rests on it:
+ * setting a tooltip text on each update queries the pointer position (an X round
+ * trip under X11) for each of the ~200 rows GTK keeps bound, on every keystroke. */
+static gboolean
+on_title_query_tooltip (
+    GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 ma_action_row_init (MaActionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->title_label), TRUE);
+  g_signal_connect (self->title_label, "query-tooltip", G_CALLBACK (on_title_query_tooltip), NULL);
 }
 
 GtkWidget *
