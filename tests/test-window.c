@@ -347,10 +347,12 @@ test_delete_undo (Fixture *fixture, gconstpointer data)
                         restored);
   g_assert_cmpstr (countries, ==, "AR BO PY");
 
-  /* The second deletion reuses the same toast. */
+  /* The second deletion reuses the same toast; Ctrl+Z in the list undoes too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-action", NULL));
   g_assert_true (ma_window_get_undo_toast (window) == toast);
   assert_rows (window, 14);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL));
+  assert_rows (window, 15);
 }
 
 static void

@@ -678,6 +678,16 @@ on_undo_clicked (MaWindow *self)
 }
 
 static void
+undo_delete (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  MaWindow *self = MA_WINDOW (widget);
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  on_undo_clicked (self);
+}
+
+static void
 delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   MaWindow *self = MA_WINDOW (widget);
@@ -998,6 +1008,12 @@ ma_window_constructed (GObject *object)
         GTK_SHORTCUT_CONTROLLER (shortcuts),
         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
                           gtk_named_action_new ("win.delete-action")));
+    /* …and Ctrl+Z there brings the last deleted one back (in text fields it
+     * undoes typing). */
+    gtk_shortcut_controller_add_shortcut (
+        GTK_SHORTCUT_CONTROLLER (shortcuts),
+        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                          gtk_named_action_new ("win.undo-delete")));
     gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
   }
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
@@ -1156,6 +1172,7 @@ ma_window_class_init (MaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-action", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-action", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "win.delete-action", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history);
   gtk_widget_class_install_action (widget_class, "win.save-view", NULL, save_view);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database);
