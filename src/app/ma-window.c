@@ -252,6 +252,8 @@ add_chip (MaWindow *self, const char *text, const char *key, const char *code)
   gtk_box_append (GTK_BOX (box), icon);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "filter-chip");
+  /* The flow box spreads its lines; a chip keeps its own width. */
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (button, remove);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove,
                                   -1);
