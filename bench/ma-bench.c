@@ -52,6 +52,7 @@ static char *opt_child = NULL;
 static char *opt_db = NULL;
 static gboolean opt_full = FALSE;
 static gboolean opt_reuse = FALSE;
+static gboolean opt_no_import = FALSE;
 
 static GOptionEntry entries[] = {
   { "sizes", 0, 0, G_OPTION_ARG_STRING, &opt_sizes, "Numbers of Actions (default 1000,100000)",
@@ -65,6 +66,8 @@ static GOptionEntry entries[] = {
   { "dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_dir, "Working directory (default: temporary)", "DIR" },
   { "reuse-db", 0, 0, G_OPTION_ARG_NONE, &opt_reuse,
     "Keep DIR/actions-N.db when it exists: no generator figures for that size", NULL },
+  { "no-import", 0, 0, G_OPTION_ARG_NONE, &opt_no_import, "Skip the CSV export and import figures",
+    NULL },
   { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &opt_child, NULL, NULL },
   { "db", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &opt_db, NULL, NULL },
   { "full", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &opt_full, NULL, NULL },
@@ -849,7 +852,7 @@ bench_import (Run *run, JsonBuilder *b, guint n, const char *db)
   /* CSV export of all Actions, then import of that file into an empty database. */
   store = ma_store_open (db, MA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  import_reps = n >= 50000 ? 1 : opt_quick ? 1 : 3;
+  import_reps = opt_no_import ? 0 : n >= 50000 ? 1 : opt_quick ? 1 : 3;
   for (int r = 0; r < import_reps; r++)
     {
       double t0 = now_ms ();
@@ -858,7 +861,8 @@ bench_import (Run *run, JsonBuilder *b, guint n, const char *db)
       samples_add (export, now_ms () - t0);
     }
   g_clear_object (&store);
-  csv_rows_load (&rows, db);
+  if (import_reps > 0)
+    csv_rows_load (&rows, db);
   for (int r = 0; r < import_reps; r++)
     {
       g_auto (MaImportReport) report = { 0 };
@@ -885,13 +889,15 @@ bench_import (Run *run, JsonBuilder *b, guint n, const char *db)
         samples_add (floor, t);
       remove_db (target_db);
     }
-  csv_rows_clear (&rows);
+  if (import_reps > 0)
+    csv_rows_clear (&rows);
   json_builder_set_member_name (b, "csv");
   json_builder_begin_object (b);
   add_stats (b, "export_ms", export);
   add_stats (b, "import_ms", import);
   add_stats (b, "floor_prepared_inserts_ms", floor);
-  add_double (b, "import_ratio", samples_median (import) / samples_median (floor));
+  if (import->values->len > 0 && floor->values->len > 0)
+    add_double (b, "import_ratio", samples_median (import) / samples_median (floor));
   {
     GStatBuf st;
     if (g_stat (csv, &st) == 0)

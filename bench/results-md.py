@@ -73,7 +73,7 @@ def main(path):
                        f"{fmt(g['ratio'])}× |")
         out.append(f"| CSV import of all Actions (ma_import_actions) | {rng(c['import_ms'])} | "
                    f"prepared INSERTs of the same rows, one transaction: {med(c['floor_prepared_inserts_ms'])} | "
-                   f"{fmt(c['import_ratio'])}× |")
+                   f"{fmt(c.get('import_ratio'))}× |")
         out.append(f"| CSV export of all Actions ({fmt(c.get('file_mib'))} MiB) | {rng(c['export_ms'])} | | |")
         out.append(f"| index load (ids in title order, attributes, links) | {rng(size['index_load_ms'])} | | |")
         out.append("")

@@ -10,6 +10,8 @@
 #include "ma-action-list.h"
 #include "ma-generate.h"
 #include "ma-i18n.h"
+#include "ma-map-private.h"
+#include "ma-map.h"
 #include "ma-store-private.h"
 
 static const MaFilterDimension count_dims[] = {
@@ -319,6 +321,60 @@ test_get_actions (void)
   fixture_close (&fixture);
 }
 
+/* The map's numbers from the index are those of its SQL. */
+static void
+test_map_data (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaGeo) geo = ma_geo_get_default (&error);
+  const char *const searches[] = { NULL, "pro", "gest", "zzzz" };
+  const char *regions[] = { "lac", "wca", NULL };
+  Fixture fixture = { 0 };
+
+  g_assert_no_error (error);
+  fixture_open (&fixture, TRUE);
+  for (guint k = 0; k < G_N_ELEMENTS (searches) * 2; k++)
+    {
+      g_autoptr (MaFilter) filter = ma_filter_new ();
+      g_autoptr (MaMapData) slow = NULL;
+      g_autoptr (MaMapData) fast = NULL;
+      g_autoptr (GPtrArray) countries = NULL;
+      g_autoptr (GPtrArray) statuses = NULL;
+
+      ma_filter_set_search (filter, searches[k % G_N_ELEMENTS (searches)]);
+      if (k >= G_N_ELEMENTS (searches))
+        ma_filter_set_codes (filter, MA_FILTER_REGION, regions);
+      ma_store_drop_index (fixture.store);
+      slow = ma_map_data_query (fixture.store, geo, filter, "en", &error);
+      g_assert_no_error (error);
+      g_assert_true (ma_store_load_index (fixture.store, &error));
+      fast = ma_map_data_query (fixture.store, geo, filter, "en", &error);
+      g_assert_no_error (error);
+
+      g_assert_cmpuint (ma_map_data_get_n_actions (fast), ==, ma_map_data_get_n_actions (slow));
+      countries = ma_store_list_terms (fixture.store, MA_VOCABULARY_COUNTRY, "en", &error);
+      statuses = ma_store_list_terms (fixture.store, MA_VOCABULARY_STATUS, "en", &error);
+      for (guint i = 0; i < countries->len; i++)
+        {
+          const char *code = ((MaTerm *) countries->pdata[i])->code;
+          MaMapCountry *a = ma_map_data_lookup (fast, code);
+          MaMapCountry *b = ma_map_data_lookup (slow, code);
+
+          g_assert_cmpuint (ma_map_data_get_country_actions (fast, code), ==,
+                            ma_map_data_get_country_actions (slow, code));
+          g_assert_cmpuint (ma_map_data_get_country_activities (fast, code), ==,
+                            ma_map_data_get_country_activities (slow, code));
+          g_assert_true ((a == NULL) == (b == NULL));
+          for (guint s = 0; a != NULL && s < statuses->len; s++)
+            g_assert_cmpuint (a->statuses[s], ==, b->statuses[s]);
+        }
+      for (guint r = 0; regions[r] != NULL; r++)
+        g_assert_cmpuint (ma_map_data_get_region_actions (fast, regions[r]), ==,
+                          ma_map_data_get_region_actions (slow, regions[r]));
+    }
+  fixture_close (&fixture);
+}
+
 static void
 loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -359,5 +415,6 @@ main (int argc, char **argv)
   g_test_add_func ("/index/edits", test_index_edits);
   g_test_add_func ("/index/async", test_index_async);
   g_test_add_func ("/store/get-actions", test_get_actions);
+  g_test_add_func ("/index/map-data", test_map_data);
   return g_test_run ();
 }

@@ -69,6 +69,7 @@ typedef struct
   guint32 *start_lo;    /* id -> YYYYMMDD, 0 for NULL */
   guint32 *end_hi;
   gboolean dates_exact; /* every date parsed as YYYY-MM-DD */
+  guint16 *activities;  /* id -> number of activities (saturated) */
   guint32 *link_off[N_LINKS];
   guint8 *link_len[N_LINKS];
   GArray *link_val[N_LINKS]; /* guint16 indexes into the dimension's codes */
@@ -94,6 +95,8 @@ struct _MaActionResult
   Dim dims[N_DIMS];
   guint *counts[N_DIMS];
   guint *facets[N_DIMS];
+  guint *country_status;     /* countries × statuses, selected Actions */
+  guint *country_activities; /* activities of the selected Actions per country */
 };
 
 static GQuark index_quark;
@@ -300,6 +303,7 @@ index_data_free (IndexData *data)
     g_free (data->attr[i]);
   g_free (data->start_lo);
   g_free (data->end_hi);
+  g_free (data->activities);
   for (guint l = 0; l < N_LINKS; l++)
     {
       g_free (data->link_off[l]);
@@ -343,6 +347,8 @@ grow (IndexData *data, guint32 capacity)
     }
   data->start_lo = g_renew (guint32, data->start_lo, capacity);
   data->end_hi = g_renew (guint32, data->end_hi, capacity);
+  data->activities = g_renew (guint16, data->activities, capacity);
+  memset (data->activities + old, 0, (capacity - old) * sizeof (guint16));
   for (guint l = 0; l < N_LINKS; l++)
     {
       data->link_off[l] = g_renew (guint32, data->link_off[l], capacity);
@@ -428,6 +434,40 @@ load_links (IndexData *data, sqlite3 *db, guint link, gint64 only, GError **erro
   return TRUE;
 }
 
+/* Activities per Action (all of them, or ONLY's), for the map's counts. */
+static gboolean
+load_activities (IndexData *data, sqlite3 *db, gint64 only, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db,
+                               "SELECT action, count(*) FROM activity WHERE ?1 = 0 OR action = ?1 "
+                               "GROUP BY action",
+                               -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      ma_store_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  if (only > 0)
+    data->activities[only] = 0;
+  sqlite3_bind_int64 (stmt, 1, only);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+      if (id > 0 && id < data->capacity)
+        data->activities[id] = (guint16) MIN (n, G_MAXUINT16);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ma_store_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static IndexData *
 index_data_load (sqlite3 *db, const char *lang, GCancellable *cancellable, GError **error)
 {
@@ -499,6 +539,8 @@ index_data_load (sqlite3 *db, const char *lang, GCancellable *cancellable, GErro
   for (guint l = 0; l < N_LINKS; l++)
     if (!load_links (data, db, l, 0, error))
       goto out;
+  if (!load_activities (data, db, 0, error))
+    goto out;
   ok = TRUE;
 
 out:
@@ -580,6 +622,7 @@ update_one (Index *index, gint64 action)
       for (guint i = 0; i < G_N_ELEMENTS (data->attr); i++)
         data->attr[i][id] = NONE;
       data->start_lo[id] = data->end_hi[id] = 0;
+      data->activities[id] = 0;
       data->link_len[LINK_COUNTRY][id] = data->link_len[LINK_THEME][id] = 0;
     }
 
@@ -622,9 +665,13 @@ update_one (Index *index, gint64 action)
     return FALSE;
   rebuild_ranks (data);
   if (rc == SQLITE_ROW)
-    for (guint l = 0; l < N_LINKS; l++)
-      if (!load_links (data, db, l, id, NULL))
+    {
+      for (guint l = 0; l < N_LINKS; l++)
+        if (!load_links (data, db, l, id, NULL))
+          return FALSE;
+      if (!load_activities (data, db, id, NULL))
         return FALSE;
+    }
   return TRUE;
 }
 
@@ -1028,6 +1075,9 @@ result_new (const Dim *dims)
       result->counts[d] = g_new0 (guint, dim_size (&dims[d]) + 1);
       result->facets[d] = g_new0 (guint, dim_size (&dims[d]) + 1);
     }
+  result->country_status =
+      g_new0 (guint, (dim_size (&dims[DIM_COUNTRY]) + 1) * (dim_size (&dims[DIM_STATUS]) + 1));
+  result->country_activities = g_new0 (guint, dim_size (&dims[DIM_COUNTRY]) + 1);
   return result;
 }
 
@@ -1178,7 +1228,20 @@ query_index (
           gint64 value = id;
           g_array_append_val (result->ids, value);
           if (with_counts)
-            count_row (data, result->counts, id, -1);
+            {
+              const guint16 *values = &g_array_index (data->link_val[LINK_COUNTRY], guint16,
+                                                      data->link_off[LINK_COUNTRY][id]);
+              guint n_status = dim_size (&data->dims[DIM_STATUS]);
+              guint8 status = data->attr[DIM_STATUS][id];
+
+              count_row (data, result->counts, id, -1);
+              for (guint k = 0; k < data->link_len[LINK_COUNTRY][id]; k++)
+                {
+                  if (status != NONE)
+                    result->country_status[values[k] * n_status + status]++;
+                  result->country_activities[values[k]] += data->activities[id];
+                }
+            }
         }
       else if (fails == 1 && with_counts)
         count_row (data, result->facets, id, failed);
@@ -1243,6 +1306,53 @@ sql_counts (MaStore *self, MaFilter *filter, int d, guint *counts, GError **erro
   return TRUE;
 }
 
+/* Statuses and activities per country of the selected Actions, as the map's SQL. */
+static gboolean
+sql_country_aggregates (MaStore *self, MaFilter *filter, MaActionResult *result, GError **error)
+{
+  static const char *const sql[2] = {
+    "SELECT ac.country, a.status, count(*) FROM action a JOIN action_country ac ON "
+    "ac.action = a.id WHERE %s GROUP BY ac.country, a.status",
+    "SELECT ac.country, NULL, count(*) FROM action a JOIN action_country ac ON ac.action = a.id "
+    "JOIN activity v ON v.action = a.id WHERE %s GROUP BY ac.country",
+  };
+  guint n_status = dim_size (&result->dims[DIM_STATUS]);
+
+  for (guint q = 0; q < 2; q++)
+    {
+      g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *condition = ma_store_filter_condition (self, filter, binds);
+      g_autofree char *text = g_strdup_printf (sql[q], condition);
+      sqlite3_stmt *stmt = ma_store_prepare (self, text, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      ma_store_bind_texts (stmt, 1, binds);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          int country =
+              dim_find (&result->dims[DIM_COUNTRY], (const char *) sqlite3_column_text (stmt, 0));
+          int status =
+              dim_find (&result->dims[DIM_STATUS], (const char *) sqlite3_column_text (stmt, 1));
+          guint count = (guint) sqlite3_column_int64 (stmt, 2);
+          if (country < 0)
+            continue;
+          if (q == 1)
+            result->country_activities[country] = count;
+          else if (status >= 0)
+            result->country_status[country * n_status + status] = count;
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          ma_store_set_sqlite_error (error, ma_store_get_db (self), rc);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 MaActionResult *
 ma_store_query_actions_sql (
     MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error)
@@ -1269,6 +1379,8 @@ ma_store_query_actions_sql (
     dim_clear (&dims[d]);
   g_array_unref (result->ids);
   result->ids = ids;
+  if (!sql_country_aggregates (self, filter, result, error))
+    return NULL;
   for (int d = 0; d < N_DIMS; d++)
     {
       g_autoptr (MaFilter) others = filter != NULL ? ma_filter_copy (filter) : NULL;
@@ -1308,6 +1420,8 @@ ma_action_result_free (MaActionResult *result)
       g_free (result->counts[d]);
       g_free (result->facets[d]);
     }
+  g_free (result->country_status);
+  g_free (result->country_activities);
   g_free (result);
 }
 
@@ -1364,4 +1478,29 @@ ma_action_result_get_facet_count (MaActionResult *result,
   if (d < 0 || (index = dim_find (&result->dims[d], code)) < 0)
     return 0;
   return result->facets[d][index];
+}
+
+guint
+ma_action_result_get_country_status_count (MaActionResult *result,
+                                           const char *country,
+                                           const char *status)
+{
+  int c, s;
+
+  g_return_val_if_fail (result != NULL, 0);
+  c = dim_find (&result->dims[DIM_COUNTRY], country);
+  s = dim_find (&result->dims[DIM_STATUS], status);
+  if (c < 0 || s < 0)
+    return 0;
+  return result->country_status[c * dim_size (&result->dims[DIM_STATUS]) + s];
+}
+
+guint
+ma_action_result_get_country_activities (MaActionResult *result, const char *country)
+{
+  int c;
+
+  g_return_val_if_fail (result != NULL, 0);
+  c = dim_find (&result->dims[DIM_COUNTRY], country);
+  return c >= 0 ? result->country_activities[c] : 0;
 }

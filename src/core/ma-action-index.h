@@ -65,6 +65,12 @@ guint ma_action_result_get_facet_count (MaActionResult *result,
                                         MaFilterDimension dimension,
                                         const char *code);
 
+/* For the map: selected Actions of COUNTRY with STATUS, and their activities. */
+guint ma_action_result_get_country_status_count (MaActionResult *result,
+                                                 const char *country,
+                                                 const char *status);
+guint ma_action_result_get_country_activities (MaActionResult *result, const char *country);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MaActionResult, ma_action_result_free)
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ma-action-index.h"
 #include "ma-date.h"
 #include "ma-i18n.h"
 #include "ma-map-private.h"
@@ -142,6 +143,32 @@ static void
 total_row (MaMapData *data, sqlite3_stmt *stmt)
 {
   data->n_actions = (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+/* The same numbers as the aggregate queries, from the index's pass. */
+static void
+fill_from_result (MaMapData *data, MaActionResult *result)
+{
+  GHashTableIter iter;
+  MaMapCountry *c;
+
+  g_hash_table_iter_init (&iter, data->countries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &c))
+    {
+      c->actions = ma_action_result_get_count (result, MA_FILTER_COUNTRY, c->code);
+      c->activities = ma_action_result_get_country_activities (result, c->code);
+      for (guint s = 0; s < data->statuses->len; s++)
+        {
+          MaTerm *term = g_ptr_array_index (data->statuses, s);
+          c->statuses[s] = ma_action_result_get_country_status_count (result, c->code, term->code);
+        }
+    }
+  for (guint i = 0; i < data->regions->len; i++)
+    {
+      MaMapRegion *r = g_ptr_array_index (data->regions, i);
+      r->actions = ma_action_result_get_count (result, MA_FILTER_REGION, r->code);
+    }
+  data->n_actions = ma_action_result_get_n_items (result);
 }
 
 /* Feature → country: the zero-padded numeric id; a feature without one by its
@@ -334,6 +361,19 @@ ma_map_data_query (MaStore *store, MaGeo *geo, MaFilter *filter, const char *lan
   if (!run_query (store, sql, NULL, country_row, data, error))
     return NULL;
   join_features (data, geo);
+
+  /* The in-memory index counts all of it in one pass (5 ms instead of ~0.5 s at
+   * 100,000 Actions, bench/RESULTS.md), with the same results as the SQL below. */
+  if (ma_store_has_index (store))
+    {
+      g_autoptr (MaActionResult) result =
+          ma_store_query_actions (store, filter, MA_SORT_TITLE, FALSE, error);
+      if (result == NULL)
+        return NULL;
+      fill_from_result (data, result);
+      data->filter_description = describe_filter (store, filter, lang);
+      return g_steal_pointer (&data);
+    }
 
   condition = ma_store_filter_condition (store, filter, binds);
   g_free (sql);
