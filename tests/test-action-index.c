@@ -12,6 +12,7 @@
 #include "ma-i18n.h"
 #include "ma-map-private.h"
 #include "ma-map.h"
+#include "ma-report.h"
 #include "ma-store-private.h"
 
 static const MaFilterDimension count_dims[] = {
@@ -376,6 +377,55 @@ test_map_data (void)
 }
 
 static void
+assert_same_chart (MaChartData *a, MaChartData *b)
+{
+  g_assert_cmpuint (a->categories->len, ==, b->categories->len);
+  g_assert_cmpuint (a->series->len, ==, b->series->len);
+  for (guint i = 0; i < a->categories->len; i++)
+    g_assert_cmpstr (((MaChartKey *) a->categories->pdata[i])->code, ==,
+                     ((MaChartKey *) b->categories->pdata[i])->code);
+  for (guint i = 0; i < a->series->len; i++)
+    g_assert_cmpstr (((MaChartKey *) a->series->pdata[i])->code, ==,
+                     ((MaChartKey *) b->series->pdata[i])->code);
+  for (guint c = 0; c < a->categories->len; c++)
+    for (guint k = 0; k < a->series->len; k++)
+      g_assert_cmpfloat (ma_chart_data_get (a, c, k), ==, ma_chart_data_get (b, c, k));
+  g_assert_cmpuint (a->total, ==, b->total);
+}
+
+/* The charts counted from the index are those counted in SQL. */
+static void
+test_chart_data (void)
+{
+  const char *const searches[] = { NULL, "pro", "gest", "zzzz" };
+  const MaChartKind kinds[] = { MA_CHART_REGIONS, MA_CHART_STATUS, MA_CHART_TYPES };
+  const char *regions[] = { "lac", "wca", NULL };
+  Fixture fixture = { 0 };
+
+  fixture_open (&fixture, TRUE);
+  for (guint k = 0; k < G_N_ELEMENTS (searches) * 2; k++)
+    for (guint c = 0; c < G_N_ELEMENTS (kinds); c++)
+      {
+        g_autoptr (GError) error = NULL;
+        g_autoptr (MaFilter) filter = ma_filter_new ();
+        g_autoptr (MaChartData) slow = NULL;
+        g_autoptr (MaChartData) fast = NULL;
+
+        ma_filter_set_search (filter, searches[k % G_N_ELEMENTS (searches)]);
+        if (k >= G_N_ELEMENTS (searches))
+          ma_filter_set_codes (filter, MA_FILTER_REGION, regions);
+        ma_store_drop_index (fixture.store);
+        slow = ma_report_chart_data (fixture.store, filter, kinds[c], "en", &error);
+        g_assert_no_error (error);
+        g_assert_true (ma_store_load_index (fixture.store, &error));
+        fast = ma_report_chart_data (fixture.store, filter, kinds[c], "en", &error);
+        g_assert_no_error (error);
+        assert_same_chart (fast, slow);
+      }
+  fixture_close (&fixture);
+}
+
+static void
 loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GMainLoop *loop = user_data;
@@ -416,5 +466,6 @@ main (int argc, char **argv)
   g_test_add_func ("/index/async", test_index_async);
   g_test_add_func ("/store/get-actions", test_get_actions);
   g_test_add_func ("/index/map-data", test_map_data);
+  g_test_add_func ("/index/chart-data", test_chart_data);
   return g_test_run ();
 }

@@ -97,6 +97,7 @@ struct _MaActionResult
   guint *facets[N_DIMS];
   guint *country_status;     /* countries × statuses, selected Actions */
   guint *country_activities; /* activities of the selected Actions per country */
+  guint *region_status;      /* (regions + unknown) × statuses, selected Actions */
 };
 
 static GQuark index_quark;
@@ -1078,6 +1079,8 @@ result_new (const Dim *dims)
   result->country_status =
       g_new0 (guint, (dim_size (&dims[DIM_COUNTRY]) + 1) * (dim_size (&dims[DIM_STATUS]) + 1));
   result->country_activities = g_new0 (guint, dim_size (&dims[DIM_COUNTRY]) + 1);
+  result->region_status =
+      g_new0 (guint, (dim_size (&dims[DIM_REGION]) + 1) * (dim_size (&dims[DIM_STATUS]) + 1));
   return result;
 }
 
@@ -1235,6 +1238,12 @@ query_index (
               guint8 status = data->attr[DIM_STATUS][id];
 
               count_row (data, result->counts, id, -1);
+              if (status != NONE)
+                {
+                  guint8 region = data->attr[DIM_REGION][id];
+                  guint row = region != NONE ? region : dim_size (&data->dims[DIM_REGION]);
+                  result->region_status[row * n_status + status]++;
+                }
               for (guint k = 0; k < data->link_len[LINK_COUNTRY][id]; k++)
                 {
                   if (status != NONE)
@@ -1310,15 +1319,16 @@ sql_counts (MaStore *self, MaFilter *filter, int d, guint *counts, GError **erro
 static gboolean
 sql_country_aggregates (MaStore *self, MaFilter *filter, MaActionResult *result, GError **error)
 {
-  static const char *const sql[2] = {
+  static const char *const sql[3] = {
     "SELECT ac.country, a.status, count(*) FROM action a JOIN action_country ac ON "
     "ac.action = a.id WHERE %s GROUP BY ac.country, a.status",
     "SELECT ac.country, NULL, count(*) FROM action a JOIN action_country ac ON ac.action = a.id "
     "JOIN activity v ON v.action = a.id WHERE %s GROUP BY ac.country",
+    "SELECT a.region, a.status, count(*) FROM action a WHERE %s GROUP BY 1, 2",
   };
   guint n_status = dim_size (&result->dims[DIM_STATUS]);
 
-  for (guint q = 0; q < 2; q++)
+  for (guint q = 0; q < G_N_ELEMENTS (sql); q++)
     {
       g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *condition = ma_store_filter_condition (self, filter, binds);
@@ -1336,6 +1346,15 @@ sql_country_aggregates (MaStore *self, MaFilter *filter, MaActionResult *result,
           int status =
               dim_find (&result->dims[DIM_STATUS], (const char *) sqlite3_column_text (stmt, 1));
           guint count = (guint) sqlite3_column_int64 (stmt, 2);
+          if (q == 2)
+            {
+              int region = dim_find (&result->dims[DIM_REGION],
+                                     (const char *) sqlite3_column_text (stmt, 0));
+              guint row = region >= 0 ? (guint) region : dim_size (&result->dims[DIM_REGION]);
+              if (status >= 0 && (region >= 0 || sqlite3_column_type (stmt, 0) == SQLITE_NULL))
+                result->region_status[row * n_status + status] = count;
+              continue;
+            }
           if (country < 0)
             continue;
           if (q == 1)
@@ -1422,6 +1441,7 @@ ma_action_result_free (MaActionResult *result)
     }
   g_free (result->country_status);
   g_free (result->country_activities);
+  g_free (result->region_status);
   g_free (result);
 }
 
@@ -1503,4 +1523,20 @@ ma_action_result_get_country_activities (MaActionResult *result, const char *cou
   g_return_val_if_fail (result != NULL, 0);
   c = dim_find (&result->dims[DIM_COUNTRY], country);
   return c >= 0 ? result->country_activities[c] : 0;
+}
+
+guint
+ma_action_result_get_region_status_count (MaActionResult *result,
+                                          const char *region,
+                                          const char *status)
+{
+  int r, s;
+
+  g_return_val_if_fail (result != NULL, 0);
+  r = region != NULL ? dim_find (&result->dims[DIM_REGION], region)
+                     : (int) dim_size (&result->dims[DIM_REGION]);
+  s = dim_find (&result->dims[DIM_STATUS], status);
+  if (r < 0 || s < 0)
+    return 0;
+  return result->region_status[r * dim_size (&result->dims[DIM_STATUS]) + s];
 }

@@ -70,6 +70,10 @@ guint ma_action_result_get_country_status_count (MaActionResult *result,
                                                  const char *country,
                                                  const char *status);
 guint ma_action_result_get_country_activities (MaActionResult *result, const char *country);
+/* For the regions chart: selected Actions of REGION (NULL: none) with STATUS. */
+guint ma_action_result_get_region_status_count (MaActionResult *result,
+                                                const char *region,
+                                                const char *status);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MaActionResult, ma_action_result_free)
 

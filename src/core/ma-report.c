@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ma-action-index.h"
 #include "ma-date.h"
 #include "ma-i18n.h"
 #include "ma-report.h"
@@ -72,6 +73,63 @@ query_rows (MaStore *store, MaFilter *filter, const char *sql_template, GError *
     }
   sqlite3_finalize (stmt);
   return g_steal_pointer (&rows);
+}
+
+static void
+add_row (GArray *rows, const char *category, const char *series, guint count)
+{
+  Row row = { NULL, NULL, count };
+
+  if (count == 0)
+    return;
+  row.category = g_strdup (category);
+  row.series = g_strdup (series);
+  g_array_append_val (rows, row);
+}
+
+/* The rows of the regions, status and types charts from the store's in-memory
+ * index (one pass, bench/RESULTS.md) when it is loaded; NULL otherwise. */
+static GArray *
+index_rows (MaStore *store, MaFilter *filter, MaChartKind kind)
+{
+  static const MaFilterDimension dims[] = {
+    [MA_CHART_REGIONS] = MA_FILTER_REGION,
+    [MA_CHART_STATUS] = MA_FILTER_STATUS,
+    [MA_CHART_TYPES] = MA_FILTER_TYPE,
+  };
+  g_autoptr (MaActionResult) result = NULL;
+  const char *const *codes;
+  const char *const *statuses;
+  GArray *rows;
+  guint known = 0;
+
+  if ((kind != MA_CHART_REGIONS && kind != MA_CHART_STATUS && kind != MA_CHART_TYPES) ||
+      !ma_store_has_index (store))
+    return NULL;
+  result = ma_store_query_actions (store, filter, MA_SORT_TITLE, FALSE, NULL);
+  if (result == NULL)
+    return NULL;
+  rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (rows, row_clear);
+  codes = ma_action_result_get_codes (result, dims[kind]);
+  statuses = ma_action_result_get_codes (result, MA_FILTER_STATUS);
+  if (kind == MA_CHART_REGIONS)
+    {
+      for (guint i = 0; i <= g_strv_length ((char **) codes); i++)
+        for (guint s = 0; statuses[s] != NULL; s++)
+          add_row (rows, codes[i], statuses[s],
+                   ma_action_result_get_region_status_count (result, codes[i], statuses[s]));
+      return rows;
+    }
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      guint count = ma_action_result_get_count (result, dims[kind], codes[i]);
+      add_row (rows, codes[i], NULL, count);
+      known += count;
+    }
+  /* One value per Action: the rest have none (NULL type). */
+  add_row (rows, NULL, NULL, ma_action_result_get_n_items (result) - known);
+  return rows;
 }
 
 typedef struct
@@ -390,10 +448,12 @@ ma_report_chart_data (
   switch (kind)
     {
       case MA_CHART_REGIONS:
-        rows = query_rows (store, filter,
-                           "SELECT a.region, a.status, count(*) FROM action a WHERE %s "
-                           "GROUP BY 1, 2",
-                           error);
+        rows = index_rows (store, filter, kind);
+        if (rows == NULL)
+          rows = query_rows (store, filter,
+                             "SELECT a.region, a.status, count(*) FROM action a WHERE %s "
+                             "GROUP BY 1, 2",
+                             error);
         if (rows == NULL)
           return NULL;
         data->category_dimension = MA_FILTER_REGION;
@@ -413,9 +473,11 @@ ma_report_chart_data (
                    code);
         break;
       case MA_CHART_STATUS:
-        rows =
-            query_rows (store, filter,
-                        "SELECT a.status, NULL, count(*) FROM action a WHERE %s GROUP BY 1", error);
+        rows = index_rows (store, filter, kind);
+        if (rows == NULL)
+          rows = query_rows (store, filter,
+                             "SELECT a.status, NULL, count(*) FROM action a WHERE %s GROUP BY 1",
+                             error);
         if (rows == NULL)
           return NULL;
         data->category_dimension = MA_FILTER_STATUS;
@@ -423,9 +485,11 @@ ma_report_chart_data (
         fill_grid (data, store, rows, MA_VOCABULARY_STATUS, NULL, FALSE, -2, NULL, code);
         break;
       case MA_CHART_TYPES:
-        rows =
-            query_rows (store, filter,
-                        "SELECT a.type, NULL, count(*) FROM action a WHERE %s GROUP BY 1", error);
+        rows = index_rows (store, filter, kind);
+        if (rows == NULL)
+          rows =
+              query_rows (store, filter,
+                          "SELECT a.type, NULL, count(*) FROM action a WHERE %s GROUP BY 1", error);
         if (rows == NULL)
           return NULL;
         data->category_dimension = MA_FILTER_TYPE;
