@@ -39,20 +39,29 @@ step_done (MaStore *self, sqlite3_stmt *stmt, GError **error)
   return TRUE;
 }
 
+static gboolean
+run_valist (MaStore *self, GError **error, const char *sql, guint n_params, va_list args)
+{
+  sqlite3_stmt *stmt = ma_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_params; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+  return step_done (self, stmt, error);
+}
+
 /* Runs one statement with text parameters (NULL binds NULL). */
 static gboolean
 run (MaStore *self, GError **error, const char *sql, guint n_params, ...)
 {
-  sqlite3_stmt *stmt = ma_store_prepare (self, sql, error);
   va_list args;
+  gboolean ok;
 
-  if (stmt == NULL)
-    return FALSE;
   va_start (args, n_params);
-  for (guint i = 0; i < n_params; i++)
-    sqlite3_bind_text (stmt, (int) i + 1, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+  ok = run_valist (self, error, sql, n_params, args);
   va_end (args);
-  return step_done (self, stmt, error);
+  return ok;
 }
 
 static gboolean
@@ -138,6 +147,55 @@ static gboolean
 set_invalid (GError **error, const char *message)
 {
   g_set_error_literal (error, MA_STORE_ERROR, MA_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* Inserts one record from text parameters, writes its creation to the history
+ * (HISTORY_VALUE as the new value) and emits MaStore::changed for ACTION, all in
+ * one transaction. Returns the new id, or -1. */
+static gint64
+insert_record (MaStore *self,
+               const char *record,
+               const char *history_value,
+               gint64 action,
+               GError **error,
+               const char *sql,
+               guint n_params,
+               ...)
+{
+  va_list args;
+  gboolean ok;
+  gint64 id;
+
+  if (!ma_store_begin (self, error))
+    return -1;
+  va_start (args, n_params);
+  ok = run_valist (self, error, sql, n_params, args);
+  va_end (args);
+  if (!ok)
+    {
+      ma_store_rollback (self);
+      return -1;
+    }
+  id = sqlite3_last_insert_rowid (ma_store_get_db (self));
+  if (!record_history (self, record, id, "*created*", NULL, history_value, error) ||
+      !ma_store_commit (self, error))
+    {
+      ma_store_rollback (self);
+      return -1;
+    }
+  /* A new Action is its own subject; a new child record changes its Action. */
+  ma_store_emit_changed (self, g_str_equal (record, "action") ? id : action);
+  return id;
+}
+
+static gboolean
+require_action (MaStore *self, gint64 action, GError **error)
+{
+  if (query_id (self, "SELECT id FROM action WHERE id = ?", NULL, action, NULL) > 0)
+    return TRUE;
+  g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_FOUND,
+               _ ("There is no Action number %lld"), (long long) action);
   return FALSE;
 }
 
@@ -669,7 +727,6 @@ gint64
 ma_store_create_action (MaStore *self, const char *title, const char *status, GError **error)
 {
   g_autofree char *uuid = g_uuid_string_random ();
-  gint64 id;
 
   g_return_val_if_fail (MA_IS_STORE (self), -1);
 
@@ -678,24 +735,9 @@ ma_store_create_action (MaStore *self, const char *title, const char *status, GE
   if (!validate_title (title, error) ||
       !validate_term (self, MA_VOCABULARY_STATUS, status, _ ("“%s” is not a status"), error))
     return -1;
-  if (!ma_store_begin (self, error))
-    return -1;
-  if (!run (self, error,
-            "INSERT INTO action (uuid, title, status, lang) VALUES (?, trim (?), ?, ?)", 4, uuid,
-            title, status, ma_store_lang_column (NULL)))
-    {
-      ma_store_rollback (self);
-      return -1;
-    }
-  id = sqlite3_last_insert_rowid (ma_store_get_db (self));
-  if (!record_history (self, "action", id, "*created*", NULL, title, error) ||
-      !ma_store_commit (self, error))
-    {
-      ma_store_rollback (self);
-      return -1;
-    }
-  ma_store_emit_changed (self, id);
-  return id;
+  return insert_record (self, "action", title, 0, error,
+                        "INSERT INTO action (uuid, title, status, lang) VALUES (?, trim (?), ?, ?)",
+                        4, uuid, title, status, ma_store_lang_column (NULL));
 }
 
 gint64
@@ -1266,7 +1308,6 @@ ma_store_create_partner (
 {
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *trimmed = empty_to_null (name);
-  gint64 id;
 
   g_return_val_if_fail (MA_IS_STORE (self), -1);
 
@@ -1280,23 +1321,9 @@ ma_store_create_partner (
       !validate_term (self, MA_VOCABULARY_COUNTRY, country, _ ("“%s” is not a country code"),
                       error))
     return -1;
-  if (!ma_store_begin (self, error))
-    return -1;
-  if (!run (self, error, "INSERT INTO partner (uuid, name, kind, country) VALUES (?, ?, ?, ?)", 4,
-            uuid, trimmed, kind, country))
-    {
-      ma_store_rollback (self);
-      return -1;
-    }
-  id = sqlite3_last_insert_rowid (ma_store_get_db (self));
-  if (!record_history (self, "partner", id, "*created*", NULL, trimmed, error) ||
-      !ma_store_commit (self, error))
-    {
-      ma_store_rollback (self);
-      return -1;
-    }
-  ma_store_emit_changed (self, 0);
-  return id;
+  return insert_record (self, "partner", trimmed, 0, error,
+                        "INSERT INTO partner (uuid, name, kind, country) VALUES (?, ?, ?, ?)", 4,
+                        uuid, trimmed, kind, country);
 }
 
 /* One field of a record other than an Action, validated by the caller. */
@@ -1415,36 +1442,17 @@ ma_store_create_activity (MaStore *self, gint64 action, const char *kind, GError
 {
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *action_text = g_strdup_printf ("%" G_GINT64_FORMAT, action);
-  gint64 id;
 
   g_return_val_if_fail (MA_IS_STORE (self), -1);
 
   if (!validate_term (self, MA_VOCABULARY_ACTIVITY_KIND, kind, _ ("“%s” is not a kind of activity"),
                       error))
     return -1;
-  if (query_id (self, "SELECT id FROM action WHERE id = ?", NULL, action, NULL) <= 0)
-    {
-      g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_FOUND,
-                   _ ("There is no Action number %lld"), (long long) action);
-      return -1;
-    }
-  if (!ma_store_begin (self, error))
+  if (!require_action (self, action, error))
     return -1;
-  if (!run (self, error, "INSERT INTO activity (uuid, action, kind) VALUES (?, ?, ?)", 3, uuid,
-            action_text, kind))
-    {
-      ma_store_rollback (self);
-      return -1;
-    }
-  id = sqlite3_last_insert_rowid (ma_store_get_db (self));
-  if (!record_history (self, "activity", id, "*created*", NULL, kind, error) ||
-      !ma_store_commit (self, error))
-    {
-      ma_store_rollback (self);
-      return -1;
-    }
-  ma_store_emit_changed (self, action);
-  return id;
+  return insert_record (self, "activity", kind, action, error,
+                        "INSERT INTO activity (uuid, action, kind) VALUES (?, ?, ?)", 3, uuid,
+                        action_text, kind);
 }
 
 gboolean
@@ -1576,7 +1584,6 @@ ma_store_create_output (
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *action_text = g_strdup_printf ("%" G_GINT64_FORMAT, action);
   g_autofree char *trimmed = empty_to_null (title);
-  gint64 id;
 
   g_return_val_if_fail (MA_IS_STORE (self), -1);
 
@@ -1588,29 +1595,11 @@ ma_store_create_output (
   if (!validate_term (self, MA_VOCABULARY_OUTPUT_KIND, kind, _ ("“%s” is not a kind of output"),
                       error))
     return -1;
-  if (query_id (self, "SELECT id FROM action WHERE id = ?", NULL, action, NULL) <= 0)
-    {
-      g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_FOUND,
-                   _ ("There is no Action number %lld"), (long long) action);
-      return -1;
-    }
-  if (!ma_store_begin (self, error))
+  if (!require_action (self, action, error))
     return -1;
-  if (!run (self, error, "INSERT INTO output (uuid, action, kind, title) VALUES (?, ?, ?, ?)", 4,
-            uuid, action_text, kind, trimmed))
-    {
-      ma_store_rollback (self);
-      return -1;
-    }
-  id = sqlite3_last_insert_rowid (ma_store_get_db (self));
-  if (!record_history (self, "output", id, "*created*", NULL, trimmed, error) ||
-      !ma_store_commit (self, error))
-    {
-      ma_store_rollback (self);
-      return -1;
-    }
-  ma_store_emit_changed (self, action);
-  return id;
+  return insert_record (self, "output", trimmed, action, error,
+                        "INSERT INTO output (uuid, action, kind, title) VALUES (?, ?, ?, ?)", 4,
+                        uuid, action_text, kind, trimmed);
 }
 
 gboolean
@@ -1712,7 +1701,6 @@ ma_store_create_expert (MaStore *self, const char *name, const char *member_stat
 {
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *trimmed = empty_to_null (name);
-  gint64 id;
 
   g_return_val_if_fail (MA_IS_STORE (self), -1);
 
@@ -1724,19 +1712,9 @@ ma_store_create_expert (MaStore *self, const char *name, const char *member_stat
   if (!validate_term (self, MA_VOCABULARY_COUNTRY, member_state, _ ("“%s” is not a country code"),
                       error))
     return -1;
-  if (!ma_store_begin (self, error))
-    return -1;
-  if (!run (self, error, "INSERT INTO expert (uuid, name, member_state) VALUES (?, ?, ?)", 3, uuid,
-            trimmed, member_state))
-    {
-      ma_store_rollback (self);
-      return -1;
-    }
-  id = sqlite3_last_insert_rowid (ma_store_get_db (self));
-  if (!ma_store_commit (self, error))
-    return -1;
-  ma_store_emit_changed (self, 0);
-  return id;
+  return insert_record (self, "expert", trimmed, 0, error,
+                        "INSERT INTO expert (uuid, name, member_state) VALUES (?, ?, ?)", 3, uuid,
+                        trimmed, member_state);
 }
 
 gboolean
