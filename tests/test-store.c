@@ -260,6 +260,56 @@ test_reopen_and_refuse (void)
 }
 
 static void
+test_search_migration (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ma-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *schema = NULL;
+  g_autoptr (MaFilter) filter = ma_filter_new ();
+  MaStore *store;
+  sqlite3 *db;
+
+  /* A version 2 file with the old index: the migration rebuilds it, and nothing
+   * it held is lost. */
+  store = ma_store_open (path, MA_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  ma_store_load_sample_data (store, &error);
+  g_assert_no_error (error);
+  g_object_unref (store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TABLE action_fts;"
+                                 "CREATE VIRTUAL TABLE action_fts USING fts5 (title, code, "
+                                 "summary, partners, notes, tokenize = 'unicode61 "
+                                 "remove_diacritics 2', prefix = '2 3');"
+                                 "INSERT INTO action_fts (rowid, title, code, summary, partners, "
+                                 "notes) SELECT * FROM action_fts_row;"
+                                 "PRAGMA user_version = 2;",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = ma_store_open (path, MA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  schema = text_query (store, "SELECT sql FROM sqlite_schema WHERE name = 'action_fts'");
+  g_assert_nonnull (strstr (schema, "prefix = '2 3 4'"));
+  g_assert_cmpint (int_query (store, "PRAGMA user_version"), ==, MA_STORE_SCHEMA_VERSION);
+  ma_filter_set_search (filter, "rodn");
+  g_assert_cmpuint (ma_store_count_actions (store, filter, NULL), ==, 1);
+  ma_filter_set_search (filter, "migr");
+  g_assert_cmpuint (ma_store_count_actions (store, filter, NULL), ==, 8);
+  /* The triggers still keep the rebuilt index. */
+  ma_store_set_action_field (store, ma_store_find_action (store, "Benin", NULL), "notes",
+                             "Zanzibar", &error);
+  g_assert_no_error (error);
+  ma_filter_set_search (filter, "zanz");
+  g_assert_cmpuint (ma_store_count_actions (store, filter, NULL), ==, 1);
+  g_object_unref (store);
+  remove_tree (dir);
+}
+
+static void
 test_sample_facts (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -737,6 +787,7 @@ main (int argc, char **argv)
   g_test_add (path, Fixture, GINT_TO_POINTER (sample), fixture_setup, func, fixture_teardown)
   ADD ("/store/schema", test_schema, FALSE);
   g_test_add_func ("/store/reopen-and-refuse", test_reopen_and_refuse);
+  g_test_add_func ("/store/search-migration", test_search_migration);
   ADD ("/store/sample-facts", test_sample_facts, TRUE);
   ADD ("/store/filters", test_filters, TRUE);
   ADD ("/store/search", test_search, TRUE);

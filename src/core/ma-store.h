@@ -27,7 +27,7 @@ typedef enum
 } MaStoreError;
 
 /* The schema version this program writes; PRAGMA user_version of the file. */
-#define MA_STORE_SCHEMA_VERSION 2
+#define MA_STORE_SCHEMA_VERSION 3
 
 typedef enum
 {
