@@ -389,10 +389,10 @@ ma_map_view_size_allocate (GtkWidget *widget, int width, int height, int baselin
   gtk_widget_measure (self->toolbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
   gtk_widget_measure (self->toolbar, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
   w = MIN (w, width - 24);
+  h = MIN (h, MAX (height - 24, 1));
   gtk_widget_size_allocate (
       self->toolbar,
-      &(GtkAllocation){ MAX (12, width - w - 12), 12, MAX (w, 1), MIN (h, MAX (height - 24, 1)) },
-      -1);
+      &(GtkAllocation){ MAX (12, width - w - 12), MAX (12, height - h - 12), MAX (w, 1), h }, -1);
 }
 
 /* ---- Interaction ---------------------------------------------------------- */
@@ -861,11 +861,12 @@ icon_button (const char *icon, const char *tooltip, const char *action)
 static GtkWidget *
 build_toolbar (MaMapView *self)
 {
-  /* A column on the right: the caption is at the top left, the legend at the
-   * bottom left. */
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *modes = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *zoom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  /* A row at the bottom right, over the southern ocean: the caption is at the
+   * top left, the legend at the bottom left, and a column on the right hid east
+   * Asia and the Pacific in a window of ordinary width. */
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *modes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *zoom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *export_button = gtk_menu_button_new ();
   g_autoptr (GMenu) menu = g_menu_new ();
   g_autoptr (GMenu) formats = g_menu_new ();
