@@ -224,12 +224,22 @@ test_index_edits (void)
   const char *themes[] = { "data", NULL };
   g_autoptr (MaActionList) list = NULL;
   g_autoptr (GArray) expected = NULL;
+  g_autoptr (MaActionResult) before = NULL;
+  g_autoptr (MaActionResult) after = NULL;
   gint64 created, deletion;
 
   fixture_open (&fixture, TRUE);
   g_assert_true (ma_store_load_index (fixture.store, &error));
   ma_filter_set_search (search, "zèbre");
   list = ma_action_list_new (fixture.store, all, "en");
+  before = ma_store_query_actions (fixture.store, all, MA_SORT_TITLE, FALSE, &error);
+  g_assert_no_error (error);
+  {
+    /* The same question again is answered from the last answer. */
+    g_autoptr (MaActionResult) again =
+        ma_store_query_actions (fixture.store, all, MA_SORT_TITLE, FALSE, &error);
+    g_assert_true (again == before);
+  }
 
   ma_store_set_action_field (fixture.store, 10, "title", "Zèbre: a title that sorts last", &error);
   g_assert_no_error (error);
@@ -251,6 +261,12 @@ test_index_edits (void)
   deletion = ma_store_delete_action (fixture.store, 20, &error);
   g_assert_no_error (error);
   g_assert_true (ma_store_has_index (fixture.store));
+  /* Edits make the last answer old. */
+  after = ma_store_query_actions (fixture.store, all, MA_SORT_TITLE, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (after != before);
+  g_assert_cmpuint (ma_action_result_get_count (after, MA_FILTER_STATUS, "declined"), !=,
+                    ma_action_result_get_count (before, MA_FILTER_STATUS, "declined"));
   compare (fixture.store, all, "after edits");
   /* The list refreshed on "changed" after the index had taken the edits in. */
   expected = ma_store_query_action_ids_sql (fixture.store, all, MA_SORT_TITLE, FALSE, &error);

@@ -86,10 +86,18 @@ typedef struct
   guint64 changes;
   gboolean loading;
   gboolean auto_reload; /* loaded in the background: reload there when stale */
+  /* The last answer with counts: the list, the map and the charts all ask for the
+   * same filter after a change, and get one pass between them. */
+  MaActionResult *cached;
+  MaFilter *cached_filter; /* a copy; NULL for no filter */
+  MaSortKey cached_sort;
+  gboolean cached_descending;
+  guint64 cached_changes;
 } Index;
 
 struct _MaActionResult
 {
+  gatomicrefcount ref_count;
   GArray *ids;
   gboolean from_index;
   Dim dims[N_DIMS];
@@ -679,6 +687,8 @@ update_one (Index *index, gint64 action)
 static void
 index_free (Index *index)
 {
+  g_clear_pointer (&index->cached, ma_action_result_free);
+  g_clear_object (&index->cached_filter);
   index_data_free (index->data);
   g_free (index);
 }
@@ -719,8 +729,16 @@ usable_data (MaStore *store)
 }
 
 static void
+drop_cache (Index *index)
+{
+  g_clear_pointer (&index->cached, ma_action_result_free);
+  g_clear_object (&index->cached_filter);
+}
+
+static void
 install (Index *index, IndexData *data)
 {
+  drop_cache (index);
   index_data_free (index->data);
   index->data = data;
   index->stale = FALSE;
@@ -894,6 +912,7 @@ ma_store_drop_index (MaStore *self)
 
   g_return_if_fail (MA_IS_STORE (self));
   index = get_index (self);
+  drop_cache (index);
   g_clear_pointer (&index->data, index_data_free);
   index->stale = FALSE;
   index->auto_reload = FALSE;
@@ -1069,6 +1088,7 @@ result_new (const Dim *dims)
 {
   MaActionResult *result = g_new0 (MaActionResult, 1);
 
+  g_atomic_ref_count_init (&result->ref_count);
   result->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint d = 0; d < N_DIMS; d++)
     {
@@ -1102,9 +1122,55 @@ count_row (IndexData *data, guint **counts, guint32 id, int only)
     }
 }
 
-/* The index's answer, or NULL when it cannot give one (then SQL answers). */
+static MaActionResult *query_index_pass (
+    MaStore *store, MaFilter *filter, MaSortKey sort, gboolean descending, gboolean with_counts);
+
+static gboolean
+same_filter (MaFilter *a, MaFilter *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || ma_filter_is_empty (a)) && (b == NULL || ma_filter_is_empty (b)) &&
+           (a == NULL || ma_filter_get_search (a) == NULL) &&
+           (b == NULL || ma_filter_get_search (b) == NULL);
+  return ma_filter_equal (a, b);
+}
+
+/* The index's answer, or NULL when it cannot give one (then SQL answers). A new
+ * reference; the last answer with counts is kept for the next caller with the
+ * same filter, sort and data. */
 static MaActionResult *
 query_index (
+    MaStore *store, MaFilter *filter, MaSortKey sort, gboolean descending, gboolean with_counts)
+{
+  Index *index;
+  MaActionResult *result;
+
+  if (usable_data (store) == NULL)
+    return NULL;
+  index = get_index (store);
+  if (index->cached != NULL && index->cached_changes == index->changes &&
+      index->cached_sort == sort && index->cached_descending == descending &&
+      same_filter (index->cached_filter, filter))
+    {
+      g_atomic_ref_count_inc (&index->cached->ref_count);
+      return index->cached;
+    }
+  result = query_index_pass (store, filter, sort, descending, with_counts);
+  if (result != NULL && with_counts)
+    {
+      drop_cache (index);
+      g_atomic_ref_count_inc (&result->ref_count);
+      index->cached = result;
+      index->cached_filter = filter != NULL ? ma_filter_copy (filter) : NULL;
+      index->cached_sort = sort;
+      index->cached_descending = descending;
+      index->cached_changes = index->changes;
+    }
+  return result;
+}
+
+static MaActionResult *
+query_index_pass (
     MaStore *store, MaFilter *filter, MaSortKey sort, gboolean descending, gboolean with_counts)
 {
   IndexData *data = usable_data (store);
@@ -1268,8 +1334,16 @@ ma_store_query_action_ids_index (MaStore *self,
                                  gboolean descending)
 {
   g_autoptr (MaActionResult) result = query_index (self, filter, sort, descending, FALSE);
+  GArray *ids;
 
-  return result != NULL ? g_array_ref (result->ids) : NULL;
+  if (result == NULL)
+    return NULL;
+  if (g_atomic_ref_count_compare (&result->ref_count, 1))
+    return g_array_ref (result->ids);
+  /* Shared with the cache: the caller gets its own copy. */
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), result->ids->len);
+  g_array_append_vals (ids, result->ids->data, result->ids->len);
+  return ids;
 }
 
 static gboolean
@@ -1430,7 +1504,7 @@ ma_store_query_actions (
 void
 ma_action_result_free (MaActionResult *result)
 {
-  if (result == NULL)
+  if (result == NULL || !g_atomic_ref_count_dec (&result->ref_count))
     return;
   g_array_unref (result->ids);
   for (guint d = 0; d < N_DIMS; d++)
