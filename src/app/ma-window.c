@@ -121,7 +121,7 @@ select_current (MaWindow *self)
   gtk_single_selection_set_selected (self->selection,
                                      position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
   self->selecting = FALSE;
-  if (position != G_MAXUINT)
+  if (position != G_MAXUINT && gtk_list_view_get_model (self->list_view) != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
@@ -926,10 +926,29 @@ on_index_loaded (GObject *source, GAsyncResult *result, gpointer data)
     ma_action_list_refresh (self->list);
 }
 
+/* The list view gets its model after the first frame: GTK 4.8 builds and binds
+ * about 200 rows at once, which cost more than the bare window's whole first
+ * frame (bench/RESULTS.md). */
+static gboolean
+attach_list_model (gpointer data)
+{
+  MaWindow *self = data;
+
+  if (self->list_view != NULL && self->selection != NULL &&
+      gtk_list_view_get_model (self->list_view) == NULL)
+    {
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      select_current (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_first_frame (GdkFrameClock *clock, MaWindow *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, attach_list_model, g_object_ref (self),
+                   g_object_unref);
   if (!ma_store_has_index (self->store))
     ma_store_load_index_async (self->store, NULL, on_index_loaded, g_object_ref (self));
 }
@@ -982,7 +1001,6 @@ ma_window_constructed (GObject *object)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
   gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->list, "refreshed", G_CALLBACK (on_list_refreshed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self,
