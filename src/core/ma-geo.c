@@ -439,6 +439,168 @@ decode_arcs (JsonObject *root, GPtrArray *lonlat_arcs, GArray *lengths, GError *
   return TRUE;
 }
 
+/* The arcs are most of the file (80,617 points at 50m): json-glib would hold a
+ * node per number and an array per point, ~25 MB at the peak of the map's first
+ * showing. They are read here from the text, and json-glib parses the rest. */
+
+/* Where the value of the top-level member @name is: [*start, *end). */
+static gboolean
+find_top_member (const char *data, gsize length, const char *name, gsize *start, gsize *end)
+{
+  gsize name_len = strlen (name);
+  int depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        {
+          gsize from = ++i;
+
+          while (i < length && data[i] != '"')
+            i += data[i] == '\\' ? 2 : 1;
+          if (i >= length)
+            return FALSE;
+          if (depth == 1 && i - from == name_len && memcmp (data + from, name, name_len) == 0)
+            {
+              gsize j = i + 1;
+              int inner = 0;
+
+              while (j < length && g_ascii_isspace (data[j]))
+                j++;
+              if (j >= length || data[j] != ':')
+                continue;
+              j++;
+              while (j < length && g_ascii_isspace (data[j]))
+                j++;
+              if (j >= length || data[j] != '[')
+                return FALSE;
+              *start = j;
+              for (; j < length; j++)
+                {
+                  if (data[j] == '"')
+                    return FALSE; /* arcs hold numbers only */
+                  if (data[j] == '[')
+                    inner++;
+                  else if (data[j] == ']' && --inner == 0)
+                    {
+                      *end = j + 1;
+                      return TRUE;
+                    }
+                }
+              return FALSE;
+            }
+        }
+      else if (c == '{' || c == '[')
+        depth++;
+      else if (c == '}' || c == ']')
+        depth--;
+    }
+  return FALSE;
+}
+
+static gboolean
+scan_char (const char **p, char c)
+{
+  while (g_ascii_isspace (**p))
+    (*p)++;
+  if (**p != c)
+    return FALSE;
+  (*p)++;
+  return TRUE;
+}
+
+/* The same as decode_arcs (), from the text of the arcs' array (NUL-terminated). */
+static gboolean
+decode_arcs_text (JsonObject *root,
+                  const char *text,
+                  GPtrArray *lonlat_arcs,
+                  GArray *lengths,
+                  GError **error)
+{
+  JsonObject *transform = json_object_get_object_member (root, "transform");
+  double sx = 1, sy = 1, tx = 0, ty = 0;
+  gboolean quantized = FALSE;
+  g_autoptr (GArray) pts = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *p = text;
+
+  if (transform != NULL)
+    {
+      JsonArray *scale = json_object_get_array_member (transform, "scale");
+      JsonArray *translate = json_object_get_array_member (transform, "translate");
+      if (scale == NULL || translate == NULL || json_array_get_length (scale) < 2 ||
+          json_array_get_length (translate) < 2)
+        return invalid (error, "bad transform");
+      sx = json_array_get_double_element (scale, 0);
+      sy = json_array_get_double_element (scale, 1);
+      tx = json_array_get_double_element (translate, 0);
+      ty = json_array_get_double_element (translate, 1);
+      quantized = TRUE;
+    }
+  if (!scan_char (&p, '['))
+    return invalid (error, "no arcs");
+  if (scan_char (&p, ']'))
+    return TRUE;
+  do
+    {
+      double qx = 0, qy = 0;
+      guint n = 0;
+
+      if (!scan_char (&p, '['))
+        return invalid (error, "bad arc point");
+      g_array_set_size (pts, 0);
+      if (!scan_char (&p, ']'))
+        do
+          {
+            double v[2];
+            guint k = 0;
+
+            if (!scan_char (&p, '['))
+              return invalid (error, "bad arc point");
+            do
+              {
+                char *after;
+                double value;
+
+                while (g_ascii_isspace (*p))
+                  p++;
+                value = g_ascii_strtod (p, &after);
+                if (after == p)
+                  return invalid (error, "bad arc point");
+                p = after;
+                if (k < 2)
+                  v[k] = value;
+                k++;
+              }
+            while (scan_char (&p, ','));
+            if (k < 2 || !scan_char (&p, ']'))
+              return invalid (error, "bad arc point");
+            if (quantized)
+              {
+                /* delta-encoded integers */
+                qx += (double) (gint64) v[0];
+                qy += (double) (gint64) v[1];
+                v[0] = qx * sx + tx;
+                v[1] = qy * sy + ty;
+              }
+            g_array_append_vals (pts, v, 2);
+            n++;
+          }
+        while (scan_char (&p, ','));
+      if (n > 0 && !scan_char (&p, ']'))
+        return invalid (error, "bad arc point");
+      if (n == 0)
+        g_array_set_size (pts, 2);
+      g_ptr_array_add (lonlat_arcs, g_memdup2 (pts->data, pts->len * sizeof (double)));
+      g_array_append_val (lengths, n);
+    }
+  while (scan_char (&p, ','));
+  if (!scan_char (&p, ']'))
+    return invalid (error, "bad arc point");
+  return TRUE;
+}
+
 /* Concatenates the arcs of a ring (negative index ~i: arc i reversed); the point
  * where two arcs meet appears once, and so does the closing point. */
 static GArray *
@@ -575,10 +737,23 @@ ma_geo_new_from_data (const char *data, gsize length, GError **error)
   g_autoptr (MaGeo) self = NULL;
   g_autoptr (GPtrArray) lonlat_arcs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *arcs_text = NULL;
+  g_autoptr (GString) rest = NULL;
+  gsize arcs_start, arcs_end;
   JsonObject *root, *objects, *countries;
   JsonArray *geometries;
 
-  if (!json_parser_load_from_data (parser, data, (gssize) length, error))
+  if (find_top_member (data, length, "arcs", &arcs_start, &arcs_end))
+    {
+      /* json-glib gets the document with an empty arcs array. */
+      arcs_text = g_strndup (data + arcs_start, arcs_end - arcs_start);
+      rest = g_string_sized_new (length - (arcs_end - arcs_start) + 3);
+      g_string_append_len (rest, data, arcs_start);
+      g_string_append (rest, "[]");
+      g_string_append_len (rest, data + arcs_end, length - arcs_end);
+    }
+  if (!json_parser_load_from_data (parser, rest != NULL ? rest->str : data,
+                                   rest != NULL ? (gssize) rest->len : (gssize) length, error))
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
@@ -602,8 +777,10 @@ ma_geo_new_from_data (const char *data, gsize length, GError **error)
   self->arcs = g_array_new (FALSE, FALSE, sizeof (Arc));
   g_array_set_clear_func (self->arcs, clear_arc);
 
-  if (!decode_arcs (root, lonlat_arcs, lengths, error))
+  if (arcs_text != NULL ? !decode_arcs_text (root, arcs_text, lonlat_arcs, lengths, error)
+                        : !decode_arcs (root, lonlat_arcs, lengths, error))
     return NULL;
+  g_clear_pointer (&arcs_text, g_free);
   for (guint i = 0; i < json_array_get_length (geometries); i++)
     {
       JsonObject *geometry = json_array_get_object_element (geometries, i);
@@ -615,6 +792,10 @@ ma_geo_new_from_data (const char *data, gsize length, GError **error)
       if (!decode_geometry (self, geometry, lonlat_arcs, lengths, error))
         return NULL;
     }
+  /* Nothing more is read from the document: its tree goes before the projection. */
+  g_clear_object (&parser);
+  if (rest != NULL)
+    g_string_free (g_steal_pointer (&rest), TRUE);
 
   /* Projected arcs for outlines, broken where they jump across ±180°. */
   for (guint i = 0; i < lonlat_arcs->len; i++)
