@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ma-action-row.h"
 #include "ma-date.h"
@@ -37,6 +38,11 @@ set_status_class (MaActionRow *self, const char *status)
 {
   GtkWidget *tag = GTK_WIDGET (self->status_label);
 
+  /* A class removed and added again restyles the row: not on each keystroke. */
+  if (status != NULL && self->status_class != NULL &&
+      g_str_has_prefix (self->status_class, "status-") &&
+      strcmp (self->status_class + strlen ("status-"), status) == 0)
+    return;
   if (self->status_class != NULL)
     gtk_widget_remove_css_class (tag, self->status_class);
   g_clear_pointer (&self->status_class, g_free);
