@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "ma-application.h"
 #include "ma-i18n.h"
@@ -288,6 +291,13 @@ ma_application_init (MaApplication *self)
 MaApplication *
 ma_application_new (void)
 {
+#ifdef __GLIBC__
+  /* One malloc arena for every thread: what the index loader, the map decoder and
+   * the D-Bus thread free is reused by the others instead of staying resident in
+   * arenas of their own (bench: VmHWM at 100,000 Actions with the list 134 -> 125
+   * MiB, with the charts and map shown 158 -> 146 MiB). Before any thread starts. */
+  mallopt (M_ARENA_MAX, 1);
+#endif
   /* Each process opens its own database file: no single instance. */
   return g_object_new (MA_TYPE_APPLICATION, "application-id", APP_ID, "flags",
                        G_APPLICATION_NON_UNIQUE, "resource-base-path",
