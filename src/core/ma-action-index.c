@@ -93,6 +93,12 @@ typedef struct
   MaSortKey cached_sort;
   gboolean cached_descending;
   guint64 cached_changes;
+  /* The last full-text match as a bitmap: a keystroke's list pass and the counts
+   * that follow for the map and the charts run FTS5 once. */
+  char *fts_match;
+  guint64 *fts_bits;
+  guint64 fts_changes;
+  guint32 fts_capacity;
 } Index;
 
 struct _MaActionResult
@@ -684,11 +690,12 @@ update_one (Index *index, gint64 action)
   return TRUE;
 }
 
+static void drop_cache (Index *index);
+
 static void
 index_free (Index *index)
 {
-  g_clear_pointer (&index->cached, ma_action_result_free);
-  g_clear_object (&index->cached_filter);
+  drop_cache (index);
   index_data_free (index->data);
   g_free (index);
 }
@@ -733,6 +740,8 @@ drop_cache (Index *index)
 {
   g_clear_pointer (&index->cached, ma_action_result_free);
   g_clear_object (&index->cached_filter);
+  g_clear_pointer (&index->fts_match, g_free);
+  g_clear_pointer (&index->fts_bits, g_free);
 }
 
 static void
@@ -1175,7 +1184,8 @@ query_index_pass (
 {
   IndexData *data = usable_data (store);
   const guint32 *order;
-  g_autofree guint64 *fts = NULL;
+  Index *cache = get_index (store);
+  const guint64 *fts = NULL;
   g_autofree guint64 *partners = NULL;
   g_autofree guint8 *mask_block = NULL;
   guint8 *masks[N_DIMS] = { NULL };
@@ -1197,10 +1207,21 @@ query_index_pass (
 
       if (match != NULL)
         {
-          fts = bitmap_from_sql (store, data,
-                                 "SELECT rowid FROM action_fts WHERE action_fts MATCH ?", match);
-          if (fts == NULL)
-            return NULL;
+          if (cache->fts_bits == NULL || cache->fts_changes != cache->changes ||
+              cache->fts_capacity != data->capacity || g_strcmp0 (cache->fts_match, match) != 0)
+            {
+              guint64 *bits = bitmap_from_sql (
+                  store, data, "SELECT rowid FROM action_fts WHERE action_fts MATCH ?", match);
+              if (bits == NULL)
+                return NULL;
+              g_free (cache->fts_bits);
+              g_free (cache->fts_match);
+              cache->fts_bits = bits;
+              cache->fts_match = g_strdup (match);
+              cache->fts_changes = cache->changes;
+              cache->fts_capacity = data->capacity;
+            }
+          fts = cache->fts_bits;
         }
       if (partner_codes[0] != NULL)
         {
