@@ -103,10 +103,39 @@ update_action_sensitivity (MaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", has);
 }
 
+/* The detail pane is built when an Action is first shown, or after the first
+ * frame: it is hidden at the start, and its widgets would be built and measured
+ * before the first frame (bench/RESULTS.md). */
+static MaActionDetail *
+ensure_detail (MaWindow *self)
+{
+  if (self->detail == NULL && self->detail_stack != NULL)
+    {
+      self->detail = MA_ACTION_DETAIL (ma_action_detail_new ());
+      gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->detail), "detail");
+      ma_action_detail_set_store (self->detail, self->store, self->vocabularies);
+    }
+  return self->detail;
+}
+
+static void
+flush_detail (MaWindow *self)
+{
+  if (self->detail != NULL)
+    ma_action_detail_flush (self->detail);
+}
+
 static void
 show_action (MaWindow *self, gint64 id)
 {
-  ma_action_detail_set_action (self->detail, id);
+  if (id <= 0 && self->detail == NULL)
+    {
+      self->current = 0;
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      update_action_sensitivity (self);
+      return;
+    }
+  ma_action_detail_set_action (ensure_detail (self), id);
   self->current = ma_action_detail_get_action (self->detail);
   gtk_stack_set_visible_child_name (self->detail_stack, self->current > 0 ? "detail" : "none");
   update_action_sensitivity (self);
@@ -627,7 +656,7 @@ show_new (MaWindow *self, gint64 id)
   select_current (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "list");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
-  ma_action_detail_focus_title (self->detail);
+  ma_action_detail_focus_title (ensure_detail (self));
 }
 
 static void
@@ -637,7 +666,7 @@ new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autoptr (GError) error = NULL;
   gint64 id;
 
-  ma_action_detail_flush (self->detail);
+  flush_detail (self);
   id = ma_store_create_action (self->store, _ ("New Action"), "request", &error);
   if (id < 0)
     ma_window_toast (self, error->message);
@@ -653,7 +682,7 @@ duplicate_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 
   if (self->current <= 0)
     return;
-  ma_action_detail_flush (self->detail);
+  flush_detail (self);
   id = ma_store_duplicate_action (self->store, self->current, &error);
   if (id < 0)
     ma_window_toast (self, error->message);
@@ -701,7 +730,7 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->current <= 0)
     return;
-  ma_action_detail_flush (self->detail);
+  flush_detail (self);
   action = ma_store_get_action (self->store, self->current, lang (self), NULL);
   position = ma_action_list_find (self->list, self->current);
   deletion = ma_store_delete_action (self->store, self->current, &error);
@@ -744,7 +773,7 @@ show_history (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->current <= 0)
     return;
-  ma_action_detail_flush (self->detail);
+  flush_detail (self);
   history =
       ma_history_window_new (GTK_WINDOW (self), self->store, self->current, self->vocabularies);
   gtk_window_present (GTK_WINDOW (history));
@@ -762,7 +791,7 @@ on_chooser_response (GtkNativeDialog *chooser, int response, MaWindow *self)
   g_clear_object (&self->chooser);
   if (file == NULL)
     return;
-  ma_action_detail_flush (self->detail);
+  flush_detail (self);
   ma_application_open_file (MA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file,
                             create);
 }
@@ -866,7 +895,7 @@ ma_window_close_request (GtkWindow *window)
 {
   MaWindow *self = MA_WINDOW (window);
 
-  ma_action_detail_flush (self->detail);
+  flush_detail (self);
   if (self->settings != NULL)
     {
       int width, height;
@@ -940,6 +969,7 @@ attach_list_model (gpointer data)
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       select_current (self);
     }
+  ensure_detail (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1006,7 +1036,6 @@ ma_window_constructed (GObject *object)
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
-  ma_action_detail_set_store (self->detail, self->store, self->vocabularies);
   {
     /* Which file is open: several windows may show several databases. */
     g_autofree char *file = g_path_get_basename (ma_store_get_path (self->store));
@@ -1073,8 +1102,7 @@ ma_window_dispose (GObject *object)
 {
   MaWindow *self = MA_WINDOW (object);
 
-  if (self->detail != NULL)
-    ma_action_detail_flush (self->detail);
+  flush_detail (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -1089,6 +1117,7 @@ ma_window_dispose (GObject *object)
   g_clear_pointer (&self->last_view, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MA_TYPE_WINDOW);
+  self->detail = NULL; /* the detail stack's child */
 
   G_OBJECT_CLASS (ma_window_parent_class)->dispose (object);
 }
@@ -1176,7 +1205,6 @@ ma_window_class_init (MaWindowClass *klass)
   BIND (view_stack);
   BIND (switcher_title);
   BIND (detail_stack);
-  BIND (detail);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
@@ -1303,7 +1331,7 @@ ma_window_get_selection (MaWindow *self)
 MaActionDetail *
 ma_window_get_detail (MaWindow *self)
 {
-  return self->detail;
+  return ensure_detail (self);
 }
 
 GtkLabel *
