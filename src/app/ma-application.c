@@ -235,6 +235,8 @@ ma_application_startup (GApplication *application)
     { "win.open-database", { "<Control>o", NULL } },
     { "win.show-list", { "<Alt>Left", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    /* The shortcuts window comes after the first frame (ma-window.c). */
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   /* main() applied it already; this covers an application made otherwise (tests). */

@@ -955,6 +955,24 @@ on_index_loaded (GObject *source, GAsyncResult *result, gpointer data)
     ma_action_list_refresh (self->list);
 }
 
+/* The shortcuts window: GtkApplication would build it from gtk/help-overlay.ui
+ * when the window is added, before the first frame; it is built after it. */
+static void
+add_help_overlay (MaWindow *self)
+{
+  g_autoptr (GtkBuilder) builder = NULL;
+  GObject *overlay;
+
+  if (gtk_window_get_application (GTK_WINDOW (self)) == NULL ||
+      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/eu/mieux_initiative/Actions/ma-help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  if (GTK_IS_SHORTCUTS_WINDOW (overlay))
+    gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                             GTK_SHORTCUTS_WINDOW (overlay));
+}
+
 /* The list view gets its model after the first frame: GTK 4.8 builds and binds
  * about 200 rows at once, which cost more than the bare window's whole first
  * frame (bench/RESULTS.md). */
@@ -970,6 +988,8 @@ attach_list_model (gpointer data)
       select_current (self);
     }
   ensure_detail (self);
+  if (self->list_view != NULL)
+    add_help_overlay (self);
   return G_SOURCE_REMOVE;
 }
 
