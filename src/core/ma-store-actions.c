@@ -1629,27 +1629,18 @@ ma_store_delete_output (MaStore *self, gint64 id, GError **error)
 
 /* ---- Experts ------------------------------------------------------------------- */
 
-GPtrArray *
-ma_store_list_experts (MaStore *self, gint64 action, GError **error)
+/* Experts from SQL selecting id, uuid, name, member_state, institution, expertise,
+ * with ID bound to its parameter when it has one. */
+static GPtrArray *
+query_experts (MaStore *self, const char *sql, gint64 id, GError **error)
 {
   g_autoptr (GPtrArray) experts = g_ptr_array_new_with_free_func ((GDestroyNotify) ma_expert_free);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = ma_store_prepare (self, sql, error);
 
-  g_return_val_if_fail (MA_IS_STORE (self), NULL);
-
-  stmt = ma_store_prepare (self,
-                           action > 0
-                               ? "SELECT DISTINCT e.id, e.uuid, e.name, e.member_state, "
-                                 "e.institution, e.expertise FROM expert e JOIN activity_expert ae "
-                                 "ON ae.expert = e.id JOIN activity v ON v.id = ae.activity WHERE "
-                                 "v.action = ? ORDER BY e.name COLLATE MA_NAME"
-                               : "SELECT id, uuid, name, member_state, institution, expertise "
-                                 "FROM expert ORDER BY name COLLATE MA_NAME",
-                           error);
   if (stmt == NULL)
     return NULL;
-  if (action > 0)
-    sqlite3_bind_int64 (stmt, 1, action);
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       MaExpert *expert = g_new0 (MaExpert, 1);
@@ -1666,34 +1657,31 @@ ma_store_list_experts (MaStore *self, gint64 action, GError **error)
 }
 
 GPtrArray *
-ma_store_list_activity_experts (MaStore *self, gint64 activity, GError **error)
+ma_store_list_experts (MaStore *self, gint64 action, GError **error)
 {
-  g_autoptr (GPtrArray) experts = g_ptr_array_new_with_free_func ((GDestroyNotify) ma_expert_free);
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (MA_IS_STORE (self), NULL);
 
-  stmt = ma_store_prepare (self,
-                           "SELECT e.id, e.uuid, e.name, e.member_state, e.institution, "
-                           "e.expertise FROM expert e JOIN activity_expert ae ON ae.expert = e.id "
-                           "WHERE ae.activity = ? ORDER BY e.name COLLATE MA_NAME",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, activity);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      MaExpert *expert = g_new0 (MaExpert, 1);
-      expert->id = sqlite3_column_int64 (stmt, 0);
-      expert->uuid = column_text (stmt, 1);
-      expert->name = column_text (stmt, 2);
-      expert->member_state = column_text (stmt, 3);
-      expert->institution = column_text (stmt, 4);
-      expert->expertise = column_text (stmt, 5);
-      g_ptr_array_add (experts, expert);
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&experts);
+  return query_experts (self,
+                        action > 0
+                            ? "SELECT DISTINCT e.id, e.uuid, e.name, e.member_state, "
+                              "e.institution, e.expertise FROM expert e JOIN activity_expert ae "
+                              "ON ae.expert = e.id JOIN activity v ON v.id = ae.activity WHERE "
+                              "v.action = ? ORDER BY e.name COLLATE MA_NAME"
+                            : "SELECT id, uuid, name, member_state, institution, expertise "
+                              "FROM expert ORDER BY name COLLATE MA_NAME",
+                        action, error);
+}
+
+GPtrArray *
+ma_store_list_activity_experts (MaStore *self, gint64 activity, GError **error)
+{
+  g_return_val_if_fail (MA_IS_STORE (self), NULL);
+
+  return query_experts (self,
+                        "SELECT e.id, e.uuid, e.name, e.member_state, e.institution, "
+                        "e.expertise FROM expert e JOIN activity_expert ae ON ae.expert = e.id "
+                        "WHERE ae.activity = ? ORDER BY e.name COLLATE MA_NAME",
+                        activity, error);
 }
 
 gint64
