@@ -14,26 +14,6 @@
 #include "ma-i18n.h"
 #include "ma-report.h"
 
-static gboolean
-parse_size (const char *text, int *width, int *height)
-{
-  char *end = NULL;
-  gint64 w, h;
-
-  if (text == NULL)
-    return FALSE;
-  w = g_ascii_strtoll (text, &end, 10);
-  if (end == text || (*end != 'x' && *end != 'X'))
-    return FALSE;
-  text = end + 1;
-  h = g_ascii_strtoll (text, &end, 10);
-  if (end == text || *end != '\0' || w < 16 || h < 16 || w > 20000 || h > 20000)
-    return FALSE;
-  *width = (int) w;
-  *height = (int) h;
-  return TRUE;
-}
-
 int
 ma_cli_chart (int argc, char **argv)
 {
@@ -76,7 +56,7 @@ ma_cli_chart (int argc, char **argv)
     status = ma_cli_usage (context, _ ("--output FILE is required"));
   else if (argc > 1)
     status = ma_cli_usage (context, _ ("chart takes no other arguments"));
-  else if (size != NULL && !parse_size (size, &width, &height))
+  else if (size != NULL && !ma_cli_parse_size (size, 16, 20000, &width, &height))
     status = ma_cli_usage (context, _ ("--size must be WIDTHxHEIGHT, from 16 to 20000 each"));
   if (status != MA_CLI_OK)
     {

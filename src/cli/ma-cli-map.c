@@ -22,26 +22,6 @@ typedef enum
 } MapFormat;
 
 static gboolean
-parse_size (const char *text, int *width, int *height)
-{
-  char *end = NULL;
-  gint64 w, h;
-
-  if (text == NULL)
-    return FALSE;
-  w = g_ascii_strtoll (text, &end, 10);
-  if (end == text || (*end != 'x' && *end != 'X'))
-    return FALSE;
-  text = end + 1;
-  h = g_ascii_strtoll (text, &end, 10);
-  if (end == text || *end != '\0' || w < 100 || h < 100 || w > 16384 || h > 16384)
-    return FALSE;
-  *width = (int) w;
-  *height = (int) h;
-  return TRUE;
-}
-
-static gboolean
 write_map (MaMapRenderer *renderer,
            MapFormat format,
            int width,
@@ -152,7 +132,7 @@ ma_cli_map (int argc, char **argv)
     format = MAP_PDF;
   else if (format_name != NULL && strcmp (format_name, "png") != 0)
     usage_error = _ ("The format must be png, svg or pdf");
-  if (size != NULL && !parse_size (size, &width, &height))
+  if (size != NULL && !ma_cli_parse_size (size, 100, 16384, &width, &height))
     usage_error = _ ("The size must be WIDTHxHEIGHT, from 100 to 16384 pixels, as in 1600x900");
   if (style_name == NULL || strcmp (style_name, "light") == 0)
     style = MA_MAP_STYLE_LIGHT;

@@ -221,3 +221,23 @@ ma_cli_build_filter (MaCliOptions *options, MaStore *store, GError **error)
     }
   return g_steal_pointer (&filter);
 }
+
+gboolean
+ma_cli_parse_size (const char *text, int min, int max, int *width, int *height)
+{
+  char *end = NULL;
+  gint64 w, h;
+
+  if (text == NULL)
+    return FALSE;
+  w = g_ascii_strtoll (text, &end, 10);
+  if (end == text || (*end != 'x' && *end != 'X'))
+    return FALSE;
+  text = end + 1;
+  h = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0' || w < min || h < min || w > max || h > max)
+    return FALSE;
+  *width = (int) w;
+  *height = (int) h;
+  return TRUE;
+}

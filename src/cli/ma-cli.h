@@ -66,6 +66,8 @@ MaStore *ma_cli_open_store (MaCliOptions *options, GError **error);
 MaFilter *ma_cli_build_filter (MaCliOptions *options, MaStore *store, GError **error);
 /* The language of output: --lang, else the locale's. */
 const char *ma_cli_lang (MaCliOptions *options);
+/* Reads "WxH" (or "WXH") with both sides between MIN and MAX pixels. */
+gboolean ma_cli_parse_size (const char *text, int min, int max, int *width, int *height);
 
 /* Subcommands */
 int ma_cli_init (int argc, char **argv);
