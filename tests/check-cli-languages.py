@@ -11,6 +11,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
+import zipfile
 
 CLI = os.environ.get('MA_CLI') or (sys.argv[1] if len(sys.argv) > 1 else None)
 if not CLI:
@@ -104,6 +106,37 @@ check('an error in Spanish', p.stderr, ['«nope» no es un estado'], ['is not a 
 p = run('list', '--database', db, '--status', 'nope', '--lang', 'fr')
 check('an error in French', p.stderr, ['«\u202fnope\u202f» n’est pas un statut'],
       ['is not a status'])
+
+# A spreadsheet is read by people: headers and coded values in the export's language
+# (CSV keeps the stable keys and codes, which import reads back).
+XLSX = {
+    'en': (['Code', 'Title', 'Status', 'Region', 'Countries', 'Themes', 'Language',
+            'Ongoing', 'Eastern and Southern Africa', 'Egypt', 'Demand-driven'],
+           ['ongoing', 'esa', 'title_fr']),
+    'fr': (['Code', 'Titre', 'Statut', 'Région', 'Pays', 'En cours',
+            'Afrique orientale et australe', 'Égypte', 'À la demande'],
+           ['Ongoing', 'Egypt', 'Countries', 'ongoing', 'esa']),
+    'es': (['Código', 'Título', 'Estado', 'Región', 'Países', 'En curso',
+            'África Oriental y Austral', 'Egipto', 'Basada en la demanda'],
+           ['Ongoing', 'Egypt', 'Countries', 'ongoing', 'esa']),
+}
+for lang, (present, absent) in XLSX.items():
+    out = os.path.join(tmp, 'actions-%s.xlsx' % lang)
+    p = run('export', '--database', db, '--format', 'xlsx', '--region', 'esa', '--lang', lang,
+            '-o', out)
+    cells = ''
+    if p.returncode == 0:
+        with zipfile.ZipFile(out) as z:
+            root = ET.fromstring(z.read('xl/sharedStrings.xml'))
+            cells = '\n'.join(t.text or '' for t in root.iter(
+                '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}t'))
+            cells = '\n'.join(line.strip() for line in cells.splitlines())
+    # whole cells only: "esa" must not match inside a longer word
+    lines = set(cells.splitlines())
+    faults = ['missing: %r' % s for s in present if s not in lines]
+    faults += ['English or code left: %r' % s for s in absent if s in lines]
+    results.append((p.returncode == 0 and not faults, 'export xlsx --lang %s' % lang, faults,
+                    p.stderr + cells[:2000]))
 
 shutil.rmtree(tmp, ignore_errors=True)
 

@@ -20,41 +20,56 @@
 
 #include "ma-date.h"
 #include "ma-exchange-private.h"
+#include "ma-i18n.h"
 #include "ma-store-private.h"
 
 G_DEFINE_QUARK (ma - exchange - error - quark, ma_exchange_error)
 
 /* The columns of CSV and XLSX files: lists are separated by "|", codes are the
- * stable codes, so that a file exported can be imported again unchanged. */
+ * stable codes, so that a file exported as CSV can be imported again unchanged.
+ * A spreadsheet is read by people: it has the label as its header and the names
+ * of coded values, in the language of the export (see export_xlsx). */
 static const struct
 {
   const char *name;
+  const char *label;
+  MaVocabulary vocabulary; /* names of a coded column, or NO_VOCABULARY */
   const char *sql;
 } columns[] = {
-  { "uuid", "a.uuid" },
-  { "code", "a.code" },
-  { "title", "a.title" },
-  { "title_fr", "(SELECT title FROM action_text WHERE action = a.id AND lang = 'fr')" },
-  { "title_es", "(SELECT title FROM action_text WHERE action = a.id AND lang = 'es')" },
-  { "summary", "a.summary" },
-  { "summary_fr", "(SELECT summary FROM action_text WHERE action = a.id AND lang = 'fr')" },
-  { "summary_es", "(SELECT summary FROM action_text WHERE action = a.id AND lang = 'es')" },
-  { "lang", "a.lang" },
-  { "type", "a.type" },
-  { "status", "a.status" },
-  { "start", "a.start_date" },
-  { "end", "a.end_date" },
-  { "region", "a.region" },
-  { "countries", "(SELECT group_concat (country, '|') FROM (SELECT country FROM action_country "
-                 "WHERE action = a.id ORDER BY country))" },
-  { "themes", "(SELECT group_concat (theme, '|') FROM (SELECT theme FROM action_theme JOIN theme "
-              "ON code = theme WHERE action = a.id ORDER BY position))" },
-  { "partners", "(SELECT group_concat (name, '|') FROM (SELECT p.name FROM action_partner ap JOIN "
-                "partner p ON p.id = ap.partner WHERE ap.action = a.id ORDER BY p.name))" },
-  { "builds_on", "(SELECT coalesce (b.code, b.uuid) FROM action b WHERE b.id = a.builds_on)" },
-  { "notes", "a.notes" },
-  { "created", "a.created" },
-  { "updated", "a.updated" },
+#define NO_VOCABULARY ((MaVocabulary) -1)
+#define LANGUAGE_NAME ((MaVocabulary) -2)
+  { "uuid", N_ ("UUID"), NO_VOCABULARY, "a.uuid" },
+  { "code", N_ ("Code"), NO_VOCABULARY, "a.code" },
+  { "title", N_ ("Title"), NO_VOCABULARY, "a.title" },
+  { "title_fr", N_ ("Title in French"), NO_VOCABULARY,
+    "(SELECT title FROM action_text WHERE action = a.id AND lang = 'fr')" },
+  { "title_es", N_ ("Title in Spanish"), NO_VOCABULARY,
+    "(SELECT title FROM action_text WHERE action = a.id AND lang = 'es')" },
+  { "summary", N_ ("Summary"), NO_VOCABULARY, "a.summary" },
+  { "summary_fr", N_ ("Summary in French"), NO_VOCABULARY,
+    "(SELECT summary FROM action_text WHERE action = a.id AND lang = 'fr')" },
+  { "summary_es", N_ ("Summary in Spanish"), NO_VOCABULARY,
+    "(SELECT summary FROM action_text WHERE action = a.id AND lang = 'es')" },
+  { "lang", N_ ("Language"), LANGUAGE_NAME, "a.lang" },
+  { "type", N_ ("Type"), MA_VOCABULARY_TYPE, "a.type" },
+  { "status", N_ ("Status"), MA_VOCABULARY_STATUS, "a.status" },
+  { "start", N_ ("Start"), NO_VOCABULARY, "a.start_date" },
+  { "end", N_ ("End"), NO_VOCABULARY, "a.end_date" },
+  { "region", N_ ("Region"), MA_VOCABULARY_REGION, "a.region" },
+  { "countries", N_ ("Countries"), MA_VOCABULARY_COUNTRY,
+    "(SELECT group_concat (country, '|') FROM (SELECT country FROM action_country "
+    "WHERE action = a.id ORDER BY country))" },
+  { "themes", N_ ("Themes"), MA_VOCABULARY_THEME,
+    "(SELECT group_concat (theme, '|') FROM (SELECT theme FROM action_theme JOIN theme "
+    "ON code = theme WHERE action = a.id ORDER BY position))" },
+  { "partners", N_ ("Partners"), NO_VOCABULARY,
+    "(SELECT group_concat (name, '|') FROM (SELECT p.name FROM action_partner ap JOIN "
+    "partner p ON p.id = ap.partner WHERE ap.action = a.id ORDER BY p.name))" },
+  { "builds_on", N_ ("Builds on"), NO_VOCABULARY,
+    "(SELECT coalesce (b.code, b.uuid) FROM action b WHERE b.id = a.builds_on)" },
+  { "notes", N_ ("Notes"), NO_VOCABULARY, "a.notes" },
+  { "created", N_ ("Created"), NO_VOCABULARY, "a.created" },
+  { "updated", N_ ("Updated"), NO_VOCABULARY, "a.updated" },
 };
 
 const char *const *
@@ -500,6 +515,43 @@ export_iati (MaStore *store, MaFilter *filter, MaIatiOptions *options, GError **
 }
 
 #if HAVE_XLSXWRITER
+/* What a spreadsheet cell shows for VALUE of column COLUMN: names in LANG for codes
+ * (looked up once per code in NAMES), items of a list one per line. */
+static char *
+xlsx_cell_text (
+    MaStore *store, GHashTable *names, guint column, const char *value, const char *lang)
+{
+  MaVocabulary vocabulary = columns[column].vocabulary;
+  g_auto (GStrv) items = NULL;
+
+  if (vocabulary == NO_VOCABULARY && !g_str_equal (columns[column].name, "partners"))
+    return g_strdup (value);
+  if (vocabulary == LANGUAGE_NAME)
+    {
+      const char *const codes[] = { "en", "fr", "es" };
+      const char *const languages[] = { N_ ("English"), N_ ("French"), N_ ("Spanish") };
+      for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+        if (g_strcmp0 (value, codes[i]) == 0)
+          return g_strdup (_ (languages[i]));
+      return g_strdup (value);
+    }
+  items = g_strsplit (value, "|", -1);
+  if (vocabulary != NO_VOCABULARY)
+    for (guint i = 0; items[i] != NULL; i++)
+      {
+        g_autofree char *key = g_strdup_printf ("%d:%s", (int) vocabulary, items[i]);
+        const char *name = g_hash_table_lookup (names, key);
+        if (name == NULL)
+          {
+            name = ma_store_term_name (store, vocabulary, items[i], lang);
+            g_hash_table_insert (names, g_steal_pointer (&key), (char *) name);
+          }
+        g_free (items[i]);
+        items[i] = g_strdup (name);
+      }
+  return g_strjoinv ("\n", items);
+}
+
 static gboolean
 export_xlsx (MaStore *store, MaFilter *filter, GArray *chosen, GFile *file, GError **error)
 {
@@ -508,7 +560,9 @@ export_xlsx (MaStore *store, MaFilter *filter, GArray *chosen, GFile *file, GErr
   g_autofree char *temp = NULL;
   lxw_workbook *workbook;
   lxw_worksheet *sheet;
-  lxw_format *bold;
+  lxw_format *bold, *wrap;
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *lang = ma_i18n_get_language ();
   sqlite3_stmt *stmt;
   lxw_error written;
   guint32 row = 1;
@@ -543,21 +597,38 @@ export_xlsx (MaStore *store, MaFilter *filter, GArray *chosen, GFile *file, GErr
   sheet = workbook_add_worksheet (workbook, _ ("Actions"));
   bold = workbook_add_format (workbook);
   format_set_bold (bold);
+  wrap = workbook_add_format (workbook);
+  format_set_text_wrap (wrap);
+  format_set_align (wrap, LXW_ALIGN_VERTICAL_TOP);
   for (guint i = 0; i < chosen->len; i++)
-    worksheet_write_string (sheet, 0, (lxw_col_t) i, columns[g_array_index (chosen, int, i)].name,
-                            bold);
+    {
+      guint column = (guint) g_array_index (chosen, int, i);
+      worksheet_write_string (sheet, 0, (lxw_col_t) i, _ (columns[column].label), bold);
+      /* Long texts get a wide column; every cell wraps inside its column. */
+      worksheet_set_column (sheet, (lxw_col_t) i, (lxw_col_t) i,
+                            g_str_has_prefix (columns[column].name, "summary") ||
+                                    g_str_equal (columns[column].name, "notes")
+                                ? 60
+                                : 24,
+                            wrap);
+    }
   worksheet_freeze_panes (sheet, 1, 0);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       for (guint i = 0; i < chosen->len; i++)
         {
           const char *value = (const char *) sqlite3_column_text (stmt, (int) i + 1);
-          if (value != NULL)
-            worksheet_write_string (sheet, row, (lxw_col_t) i, value, NULL);
+          g_autofree char *text = NULL;
+          if (value == NULL)
+            continue;
+          text = xlsx_cell_text (store, names, (guint) g_array_index (chosen, int, i), value, lang);
+          worksheet_write_string (sheet, row, (lxw_col_t) i, text, NULL);
         }
       row++;
     }
   sqlite3_finalize (stmt);
+  if (row > 1)
+    worksheet_autofilter (sheet, 0, 0, row - 1, (lxw_col_t) (chosen->len - 1));
   written = workbook_close (workbook);
   if (!step_rows (store, stmt, rc, error))
     {
