@@ -39,7 +39,7 @@ shoot (MaWindow *window, const char *dir, const char *name, const char *lang)
       ma_ui_test_run (250);
     }
   g_assert_no_error (error);
-  g_print ("wrote %s\n", path);
+  g_test_message ("wrote %s", path);
 }
 
 static void
