@@ -306,6 +306,8 @@ populate_countries (MaStore *self, GError **error)
   g_autofree char *region_text = NULL;
   g_autofree char *names_text = NULL;
   g_auto (GStrv) lines = NULL;
+  const char *const langs[] = { "en", "fr", "es" };
+  GHashTable *translations[G_N_ELEMENTS (langs)] = { NULL };
   sqlite3_stmt *stmt = NULL;
   JsonArray *countries;
   gboolean ok = TRUE;
@@ -357,10 +359,30 @@ populate_countries (MaStore *self, GError **error)
   if (stmt == NULL)
     return FALSE;
 
+  /* The names in each language, one language at a time: switching gettext's
+   * language reloads its catalogues, once per language rather than per country. */
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autoptr (MaLanguageScope) scope = ma_language_scope_new (langs[l]);
+
+      translations[l] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      for (guint i = 0; i <= json_array_get_length (countries); i++)
+        {
+          const char *name = "Kosovo";
+          if (i < json_array_get_length (countries))
+            {
+              JsonObject *country = json_array_get_object_element (countries, i);
+              name = json_object_get_string_member_with_default (
+                  country, "common_name", json_object_get_string_member (country, "name"));
+            }
+          g_hash_table_insert (translations[l], (gpointer) name,
+                               g_strdup (dgettext ("iso_3166-1", name)));
+        }
+    }
+
   for (guint i = 0; ok && i <= json_array_get_length (countries); i++)
     {
       const char *code, *alpha3 = NULL, *numeric = NULL, *name;
-      const char *const langs[] = { "en", "fr", "es" };
       char **fix;
       int rc;
 
@@ -388,16 +410,12 @@ populate_countries (MaStore *self, GError **error)
       sqlite3_bind_text (stmt, 4, g_hash_table_lookup (regions, code), -1, SQLITE_TRANSIENT);
       for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
         {
-          g_autoptr (MaLanguageScope) scope = NULL;
           const char *translated;
 
           if (fix != NULL && fix[l + 1][0] != '\0')
             translated = g_strstrip (fix[l + 1]);
           else
-            {
-              scope = ma_language_scope_new (langs[l]);
-              translated = dgettext ("iso_3166-1", name);
-            }
+            translated = g_hash_table_lookup (translations[l], name);
           sqlite3_bind_text (stmt, 5 + (int) l, translated, -1, SQLITE_TRANSIENT);
         }
       rc = sqlite3_step (stmt);
@@ -409,6 +427,8 @@ populate_countries (MaStore *self, GError **error)
       sqlite3_reset (stmt);
     }
   sqlite3_finalize (stmt);
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    g_hash_table_unref (translations[l]);
   return ok;
 }
 
