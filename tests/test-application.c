@@ -1,0 +1,215 @@
+/* test-application.c: opening and creating databases, the welcome dialog
+ *
+ * What File ▸ Open…/New… and the first start do once a file is chosen: a new
+ * database offers the sample Actions, an existing one opens as it is, and a file
+ * that is not a database is refused with a message and left untouched.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ma-application.h"
+#include "ma-i18n.h"
+#include "ma-ui-test.h"
+
+/* One application for the whole program: it exports itself on the session bus
+ * once. Each test opens its own files in it. */
+static MaApplication *app;
+
+typedef struct
+{
+  MaApplication *app;
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("ma-app-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->app = app;
+}
+
+static void
+close_all_windows (void)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+  ma_ui_test_run (50);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  close_all_windows ();
+  /* The files the tests made: databases with their WAL and shared-memory files. */
+  {
+    g_autoptr (GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+        g_unlink (path);
+      }
+  }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* The one window of type TYPE that is shown, or NULL. */
+static GtkWindow *
+find_window (GType type)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      {
+        g_assert_null (found);
+        found = l->data;
+      }
+  return found;
+}
+
+static void
+open_file (Fixture *fixture, const char *name, gboolean create, char **path)
+{
+  g_autoptr (GFile) file = NULL;
+
+  *path = g_build_filename (fixture->dir, name, NULL);
+  file = g_file_new_for_path (*path);
+  ma_application_open_file (fixture->app, file, create);
+  ma_ui_test_run (100);
+}
+
+static guint
+count_actions (MaWindow *window)
+{
+  g_autoptr (GError) error = NULL;
+  guint n = ma_store_count_actions (ma_window_get_store (window), NULL, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+test_first_start (Fixture *fixture, gconstpointer data)
+{
+  const char *const responses[] = { "sample", "empty" };
+  const guint expected[] = { 15, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("new-%s.db", responses[i]);
+      g_autofree char *path = NULL;
+      AdwMessageDialog *dialog;
+      MaWindow *window;
+
+      open_file (fixture, name, FALSE, &path);
+      window = MA_WINDOW (find_window (MA_TYPE_WINDOW));
+      g_assert_nonnull (window);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      dialog = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Welcome to MIEUX+ Actions");
+      g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+      g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "sample");
+      g_assert_cmpuint (count_actions (window), ==, 0);
+
+      adw_message_dialog_response (dialog, responses[i]);
+      ma_ui_test_run (100);
+      g_assert_cmpuint (count_actions (window), ==, expected[i]);
+      close_all_windows ();
+    }
+}
+
+static void
+test_open_existing (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+  MaWindow *window;
+
+  /* A database made by an earlier session: File ▸ New… on it (the file chooser has
+   * asked before replacing it) and File ▸ Open… both open what is there. */
+  open_file (fixture, "kept.db", FALSE, &path);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG)),
+                               "sample");
+  ma_ui_test_run (50);
+  close_all_windows ();
+
+  for (int create = 0; create <= 1; create++)
+    {
+      g_autofree char *again = NULL;
+
+      open_file (fixture, "kept.db", create, &again);
+      window = MA_WINDOW (find_window (MA_TYPE_WINDOW));
+      g_assert_nonnull (window);
+      g_assert_null (find_window (ADW_TYPE_MESSAGE_DIALOG));
+      g_assert_cmpuint (count_actions (window), ==, 15);
+      close_all_windows ();
+    }
+}
+
+static void
+test_open_foreign (Fixture *fixture, gconstpointer data)
+{
+  const char garbage[] = "name,amount\nnot a database,12\n";
+  g_autofree char *path = g_build_filename (fixture->dir, "foreign.db", NULL);
+  g_autofree char *opened = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gsize length;
+
+  g_file_set_contents (path, garbage, -1, &error);
+  g_assert_no_error (error);
+
+  open_file (fixture, "foreign.db", FALSE, &opened);
+  g_assert_null (find_window (MA_TYPE_WINDOW));
+  dialog = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Open the Database");
+  g_assert_cmpuint (strlen (adw_message_dialog_get_body (dialog)), >, 0);
+
+  /* Refused byte for byte untouched, and no side files left behind. */
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, length, garbage, strlen (garbage));
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  ma_i18n_init ();
+  ma_i18n_set_language ("en");
+  g_test_init (&argc, &argv, NULL);
+  ma_ui_test_init ();
+  app = ma_application_new ();
+  {
+    g_autoptr (GError) error = NULL;
+    g_application_register (G_APPLICATION (app), NULL, &error);
+    g_assert_no_error (error);
+  }
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/application/first-start", test_first_start);
+  ADD ("/application/open-existing", test_open_existing);
+  ADD ("/application/open-foreign", test_open_foreign);
+#undef ADD
+  {
+    int status = g_test_run ();
+    g_object_unref (app);
+    return status;
+  }
+}
