@@ -43,6 +43,7 @@ struct _MaMapView
   gboolean tex_stale;
   GdkTexture *overlay;
   int ov_w, ov_h;
+  double ov_x, ov_y; /* where the overlay lies, device pixels */
   gboolean overlay_stale;
 
   gboolean interacting;
@@ -224,14 +225,17 @@ ma_map_view_get_renderer (MaMapView *self)
 
 /* ---- Drawing -------------------------------------------------------------- */
 
+/* The texture holds the surface's pixels without copying them: the renderer
+ * never draws into a surface someone else still references. */
 static GdkTexture *
 texture_for_surface (cairo_surface_t *surface)
 {
   int w = cairo_image_surface_get_width (surface);
   int h = cairo_image_surface_get_height (surface);
   int stride = cairo_image_surface_get_stride (surface);
-  g_autoptr (GBytes) bytes =
-      g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * (gsize) h);
+  g_autoptr (GBytes) bytes = g_bytes_new_with_free_func (
+      cairo_image_surface_get_data (surface), (gsize) stride * (gsize) h,
+      (GDestroyNotify) cairo_surface_destroy, cairo_surface_reference (surface));
 
   /* GDK_MEMORY_DEFAULT is cairo's ARGB32: premultiplied, native endian. */
   return gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes, (gsize) stride);
@@ -240,9 +244,11 @@ texture_for_surface (cairo_surface_t *surface)
 static void
 raster (MaMapView *self, int dw, int dh)
 {
-  cairo_surface_t *frame = ma_map_renderer_get_frame (self->renderer, dw, dh);
+  cairo_surface_t *frame;
 
+  /* dropped first: the renderer may then draw into the same surface */
   g_clear_object (&self->texture);
+  frame = ma_map_renderer_get_frame (self->renderer, dw, dh);
   self->texture = texture_for_surface (frame);
   self->tex_w = dw;
   self->tex_h = dh;
@@ -353,13 +359,23 @@ ma_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   if (self->overlay == NULL || self->overlay_stale || self->ov_w != dw || self->ov_h != dh)
     {
+      cairo_surface_t *overlay;
+
       g_clear_object (&self->overlay);
-      self->overlay = texture_for_surface (ma_map_renderer_get_overlay (self->renderer, dw, dh));
+      overlay = ma_map_renderer_get_overlay (self->renderer, dw, dh);
+      self->overlay = texture_for_surface (overlay);
+      /* the overlay covers only the legend and the caption */
+      cairo_surface_get_device_offset (overlay, &self->ov_x, &self->ov_y);
+      self->ov_x = -self->ov_x;
+      self->ov_y = -self->ov_y;
       self->ov_w = dw;
       self->ov_h = dh;
       self->overlay_stale = FALSE;
     }
-  gtk_snapshot_append_texture (snapshot, self->overlay, &GRAPHENE_RECT_INIT (0, 0, dw / s, dh / s));
+  gtk_snapshot_append_texture (snapshot, self->overlay,
+                               &GRAPHENE_RECT_INIT (self->ov_x / s, self->ov_y / s,
+                                                    gdk_texture_get_width (self->overlay) / s,
+                                                    gdk_texture_get_height (self->overlay) / s));
   gtk_widget_snapshot_child (widget, self->toolbar, snapshot);
 }
 

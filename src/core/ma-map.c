@@ -120,7 +120,8 @@ struct _MaMapRenderer
   double pix_zoom, pix_cx, pix_cy;
   cairo_surface_t *frame; /* the last map frame */
   gboolean frame_valid;
-  cairo_surface_t *overlay; /* legend and caption */
+  cairo_surface_t *overlay; /* legend and caption, only as large as they are */
+  int ov_w, ov_h;
   gboolean overlay_valid;
 };
 
@@ -984,8 +985,11 @@ legend_rows (MaMapRenderer *self, int width, int height)
   return rows;
 }
 
+/* Draws the legend (or only measures it when PAINT is FALSE); BOX gets its
+ * bounds. */
 static void
-draw_legend (MaMapRenderer *self, cairo_t *cr, int width, int height)
+draw_legend (
+    MaMapRenderer *self, cairo_t *cr, int width, int height, gboolean paint, cairo_rectangle_t *box)
 {
   const Palette *p = &palettes[self->style];
   double px = font_px (self, width, height), pad = px * 0.6, sw = px * 1.2, gap = px * 0.35;
@@ -1011,6 +1015,13 @@ draw_legend (MaMapRenderer *self, cairo_t *cr, int width, int height)
   box_h += pad - gap;
   x = MARGIN + pad;
   y = height - MARGIN - pad - box_h;
+  *box = (cairo_rectangle_t){ x, y, box_w, box_h };
+  if (!paint)
+    {
+      for (guint i = 0; i < rows->len; i++)
+        g_free (g_array_index (rows, LegendRow, i).label);
+      return;
+    }
   draw_box (self, cr, x, y, box_w, box_h, pad);
 
   y += pad;
@@ -1053,7 +1064,8 @@ draw_legend (MaMapRenderer *self, cairo_t *cr, int width, int height)
 }
 
 static void
-draw_caption (MaMapRenderer *self, cairo_t *cr, int width, int height)
+draw_caption (
+    MaMapRenderer *self, cairo_t *cr, int width, int height, gboolean paint, cairo_rectangle_t *box)
 {
   const Palette *p = &palettes[self->style];
   double px = font_px (self, width, height), pad = px * 0.6;
@@ -1077,6 +1089,9 @@ draw_caption (MaMapRenderer *self, cairo_t *cr, int width, int height)
   pango_layout_get_pixel_size (sub, &sw, &sh);
   w = MAX (tw, sw) + 2 * pad;
   h = th + sh + 2 * pad;
+  *box = (cairo_rectangle_t){ MARGIN + pad, MARGIN + pad, w, h };
+  if (!paint)
+    return;
   draw_box (self, cr, MARGIN + pad, MARGIN + pad, w, h, pad);
   cairo_set_source_rgb (cr, p->text[0], p->text[1], p->text[2]);
   cairo_move_to (cr, MARGIN + 2 * pad, MARGIN + 2 * pad);
@@ -1085,21 +1100,50 @@ draw_caption (MaMapRenderer *self, cairo_t *cr, int width, int height)
   pango_cairo_show_layout (cr, sub);
 }
 
+/* Draws the legend and caption, or only measures them (PAINT FALSE): EXTENTS,
+ * when not NULL, gets the union of their boxes (empty without data). */
 static void
-draw_decorations (MaMapRenderer *self, cairo_t *cr, int width, int height, MaMapLayers layers)
+draw_decorations (MaMapRenderer *self,
+                  cairo_t *cr,
+                  int width,
+                  int height,
+                  MaMapLayers layers,
+                  gboolean paint,
+                  cairo_rectangle_t *extents)
 {
   g_autoptr (MaLanguageScope) scope = NULL;
+  cairo_rectangle_t box, all = { 0, 0, 0, 0 };
 
+  if (extents != NULL)
+    *extents = all;
   if (self->data == NULL)
     return;
   /* Labels in the data's language, whatever the UI's. */
   scope = ma_language_scope_new (self->data->lang);
   cairo_save (cr);
-  if (layers & MA_MAP_LAYER_LEGEND)
-    draw_legend (self, cr, width, height);
-  if (layers & MA_MAP_LAYER_CAPTION)
-    draw_caption (self, cr, width, height);
+  for (int which = 0; which < 2; which++)
+    {
+      if (which == 0 && (layers & MA_MAP_LAYER_LEGEND))
+        draw_legend (self, cr, width, height, paint, &box);
+      else if (which == 1 && (layers & MA_MAP_LAYER_CAPTION))
+        draw_caption (self, cr, width, height, paint, &box);
+      else
+        continue;
+      if (all.width <= 0)
+        all = box;
+      else
+        {
+          double x1 = MAX (all.x + all.width, box.x + box.width);
+          double y1 = MAX (all.y + all.height, box.y + box.height);
+          all.x = MIN (all.x, box.x);
+          all.y = MIN (all.y, box.y);
+          all.width = x1 - all.x;
+          all.height = y1 - all.y;
+        }
+    }
   cairo_restore (cr);
+  if (extents != NULL)
+    *extents = all;
 }
 
 /* ---- The map layer as pixels made of colour indices ----------------------- */
@@ -1373,7 +1417,7 @@ ma_map_renderer_draw (MaMapRenderer *self, cairo_t *cr, int width, int height, M
       stroke_arcs (self, cr);
       draw_bubbles (self, cr, width, height);
     }
-  draw_decorations (self, cr, width, height, layers);
+  draw_decorations (self, cr, width, height, layers, TRUE, NULL);
   cairo_restore (cr);
 }
 
@@ -1433,26 +1477,42 @@ ma_map_renderer_get_frame (MaMapRenderer *self, int width, int height)
 cairo_surface_t *
 ma_map_renderer_get_overlay (MaMapRenderer *self, int width, int height)
 {
+  cairo_surface_t *scratch;
+  cairo_rectangle_t ext;
+  int x0, y0, x1, y1;
   cairo_t *cr;
 
   g_return_val_if_fail (MA_IS_MAP_RENDERER (self), NULL);
-  if (self->overlay_valid && self->overlay != NULL &&
-      cairo_image_surface_get_width (self->overlay) == width &&
-      cairo_image_surface_get_height (self->overlay) == height)
+  if (self->overlay_valid && self->overlay != NULL && self->ov_w == width && self->ov_h == height)
     return self->overlay;
-  if (self->overlay == NULL || cairo_image_surface_get_width (self->overlay) != width ||
-      cairo_image_surface_get_height (self->overlay) != height)
+  /* Only as large as the boxes: the rest of a full-size layer would be 4 MB
+   * of transparent pixels at 1280×800. */
+  g_clear_pointer (&self->overlay, cairo_surface_destroy);
+  scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (scratch);
+  draw_decorations (self, cr, width, height, MA_MAP_LAYER_LEGEND | MA_MAP_LAYER_CAPTION, FALSE,
+                    &ext);
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+  /* room for the boxes' edges (up to 2 px wide) */
+  x0 = MAX (0, (int) floor (ext.x) - 2);
+  y0 = MAX (0, (int) floor (ext.y) - 2);
+  x1 = MIN (width, (int) ceil (ext.x + ext.width) + 2);
+  y1 = MIN (height, (int) ceil (ext.y + ext.height) + 2);
+  if (ext.width <= 0 || x1 <= x0 || y1 <= y0)
     {
-      g_clear_pointer (&self->overlay, cairo_surface_destroy);
-      self->overlay = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      x0 = y0 = 0;
+      x1 = y1 = 1;
     }
+  self->overlay = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - x0, y1 - y0);
+  cairo_surface_set_device_offset (self->overlay, -x0, -y0);
   cr = cairo_create (self->overlay);
-  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
-  cairo_paint (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-  draw_decorations (self, cr, width, height, MA_MAP_LAYER_LEGEND | MA_MAP_LAYER_CAPTION);
+  draw_decorations (self, cr, width, height, MA_MAP_LAYER_LEGEND | MA_MAP_LAYER_CAPTION, TRUE,
+                    NULL);
   cairo_destroy (cr);
   cairo_surface_flush (self->overlay);
+  self->ov_w = width;
+  self->ov_h = height;
   self->overlay_valid = TRUE;
   return self->overlay;
 }
