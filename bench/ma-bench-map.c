@@ -70,7 +70,7 @@ static void
 decode (gpointer data)
 {
   g_autoptr (MaGeo) geo =
-      ma_geo_new_from_resource ("/eu/mieux_initiative/Actions/map/countries-50m.json", NULL);
+      ma_geo_new_from_resource ("/eu/mieux_initiative/Actions/map/countries-50m.bin", NULL);
   g_assert (geo != NULL);
 }
 
@@ -184,7 +184,7 @@ ma_bench_map (MaStore *store, int width, int height, int reps, FILE *out)
   ma_map_renderer_set_data (c.renderer, c.data[0]);
   c.target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
 
-  print (out, width, height, "decode: json-glib parse + arcs + rings + antimeridian + project",
+  print (out, width, height, "read the geometry packed at build time",
          run (decode, &c, 1, reps / 3 + 1));
   c.filter = asia;
   print (out, width, height, "aggregate the filtered Actions per country (SQL)",
@@ -193,11 +193,11 @@ ma_bench_map (MaStore *store, int width, int height, int reps, FILE *out)
   print (out, width, height, "full re-raster after a view change (project + outlines + fills)",
          raster_s);
   layers_s = run (layers_raster, &c, warm, reps);
-  print (out, width, height, "full re-raster, same projection (outlines + fills)", layers_s);
+  print (out, width, height, "full re-raster, same view (outlines + fills into colour indices)", layers_s);
   bare_s = run (bare, &c, warm, reps);
   print (out, width, height, "bare Cairo fill + 0.5 px stroke per country, same paths", bare_s);
   s = run (recolour, &c, warm, reps);
-  print (out, width, height, "recolour after a filter change (fills + cached outlines)", s);
+  print (out, width, height, "recolour after a filter change (a colour per pixel looked up)", s);
   s = run (cached, &c, warm, reps);
   print (out, width, height, "frame without data change (cached frame, one blit)", s);
   s = run (overlay, &c, warm, reps);

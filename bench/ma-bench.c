@@ -445,7 +445,7 @@ map_floor_build (MapFloor *floor, MaGeo *geo, int width, int height)
         {
           const double *xy = NULL;
           guint n = 0;
-          ma_geo_feature_get_ring (geo, f, r, NULL, &xy, &n);
+          ma_geo_feature_get_ring (geo, f, r, &xy, &n);
           for (guint i = 0; i < n; i++)
             {
               double x = width / 2.0 + xy[2 * i] * scale;

@@ -78,7 +78,7 @@ test_antimeridian (void)
         {
           const double *xy;
           guint n;
-          ma_geo_feature_get_ring (geo, f, r, NULL, &xy, &n);
+          ma_geo_feature_get_ring (geo, f, r, &xy, &n);
           for (guint k = 0; k < n; k++)
             {
               guint next = (k + 1) % n;
@@ -88,6 +88,77 @@ test_antimeridian (void)
             }
         }
     }
+}
+
+/* The geometry the program reads is packed at build time: the same as the
+ * TopoJSON it came from, decoded now, point for point. */
+static void
+assert_same_geometry (MaGeo *a, MaGeo *b)
+{
+  g_assert_cmpuint (ma_geo_get_n_features (a), ==, ma_geo_get_n_features (b));
+  g_assert_cmpuint (ma_geo_get_n_arcs (a), ==, ma_geo_get_n_arcs (b));
+  g_assert_cmpuint (ma_geo_get_n_cut_rings (a), ==, ma_geo_get_n_cut_rings (b));
+  for (guint f = 0; f < ma_geo_get_n_features (a); f++)
+    {
+      double ea[4], eb[4], xa, ya, xb, yb;
+
+      g_assert_cmpstr (ma_geo_feature_get_id (a, f), ==, ma_geo_feature_get_id (b, f));
+      g_assert_cmpstr (ma_geo_feature_get_name (a, f), ==, ma_geo_feature_get_name (b, f));
+      ma_geo_feature_get_extents (a, f, &ea[0], &ea[1], &ea[2], &ea[3]);
+      ma_geo_feature_get_extents (b, f, &eb[0], &eb[1], &eb[2], &eb[3]);
+      g_assert_cmpmem (ea, sizeof ea, eb, sizeof eb);
+      ma_geo_feature_get_anchor (a, f, &xa, &ya);
+      ma_geo_feature_get_anchor (b, f, &xb, &yb);
+      g_assert_cmpfloat (xa, ==, xb);
+      g_assert_cmpfloat (ya, ==, yb);
+      g_assert_cmpuint (ma_geo_feature_get_n_rings (a, f), ==, ma_geo_feature_get_n_rings (b, f));
+      for (guint r = 0; r < ma_geo_feature_get_n_rings (a, f); r++)
+        {
+          const double *pa, *pb;
+          guint na, nb;
+          ma_geo_feature_get_ring (a, f, r, &pa, &na);
+          ma_geo_feature_get_ring (b, f, r, &pb, &nb);
+          g_assert_cmpmem (pa, na * 2 * sizeof (double), pb, nb * 2 * sizeof (double));
+        }
+    }
+  for (guint i = 0; i < ma_geo_get_n_arcs (a); i++)
+    {
+      const guint8 *ba, *bb;
+      guint na, nb;
+      const double *pa = ma_geo_get_arc (a, i, &na, &ba), *pb = ma_geo_get_arc (b, i, &nb, &bb);
+      g_assert_cmpmem (pa, na * 2 * sizeof (double), pb, nb * 2 * sizeof (double));
+      g_assert_cmpmem (ba, na, bb, nb);
+    }
+}
+
+static void
+test_packed (void)
+{
+  g_autofree char *path =
+      g_test_build_filename (G_TEST_DIST, "..", "data", "map", "countries-50m.json", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaGeo) decoded = NULL;
+  g_autoptr (MaGeo) again = NULL;
+  g_autoptr (MaGeo) broken = NULL;
+  g_autoptr (GBytes) packed = NULL;
+  g_autoptr (GBytes) truncated = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &json, &length, &error));
+  decoded = ma_geo_new_from_data (json, length, &error);
+  g_assert_no_error (error);
+  assert_same_geometry (decoded, geo);
+
+  packed = ma_geo_pack (decoded);
+  again = ma_geo_new_from_bytes (packed, &error);
+  g_assert_no_error (error);
+  assert_same_geometry (again, geo);
+
+  truncated = g_bytes_new_from_bytes (packed, 0, g_bytes_get_size (packed) - 8);
+  broken = ma_geo_new_from_bytes (truncated, &error);
+  g_assert_error (error, MA_GEO_ERROR, MA_GEO_ERROR_INVALID);
+  g_assert_null (broken);
 }
 
 static void
@@ -323,6 +394,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/map/decoder", test_decoder_facts);
   g_test_add_func ("/map/antimeridian", test_antimeridian);
+  g_test_add_func ("/map/packed", test_packed);
   g_test_add_func ("/map/projection", test_projection);
   g_test_add_func ("/map/hit", test_hit);
   g_test_add_func ("/map/join", test_join);

@@ -10,15 +10,18 @@
 #include <string.h>
 
 #include "ma-geo.h"
+/* The build's packing tool (data/map/ma-geo-pack.c) compiles this file alone,
+ * before the resources exist. */
+#ifndef MA_GEO_PACK_TOOL
 #include "ma-resources.h"
+#endif
 
 #define DEG (G_PI / 180.0)
 
 typedef struct
 {
   guint n;
-  double *lonlat;
-  double *xy;
+  double *xy;            /* projected; borrowed from MaGeo.packed when that is set */
   double x0, y0, x1, y1; /* projected extents */
   double area;           /* projected, absolute */
 } Ring;
@@ -36,7 +39,7 @@ typedef struct
 typedef struct
 {
   guint n;
-  double *xy;
+  double *xy;     /* borrowed from MaGeo.packed when that is set */
   guint8 *breaks; /* 1 where a sub-path starts */
 } Arc;
 
@@ -46,9 +49,16 @@ struct _MaGeo
   GArray *features; /* Feature */
   GArray *arcs;     /* Arc */
   guint n_cut_rings;
+  GBytes *packed; /* the points of a packed geometry, when it was read from one */
 };
 
 G_DEFINE_QUARK (ma - geo - error - quark, ma_geo_error)
+
+#define FEATURE(self, i) (&g_array_index ((self)->features, Feature, (i)))
+
+static gboolean is_packed (const char *data, gsize length);
+static MaGeo *geo_new_from_packed (GBytes *bytes, GError **error);
+static MaGeo *geo_new_from_topojson (const char *data, gsize length, GError **error);
 
 /* ---- Equal Earth ----------------------------------------------------------- */
 
@@ -232,8 +242,9 @@ cut_antimeridian (GArray *ring, GArray *parts[2])
 
 /* ---- Decoder --------------------------------------------------------------- */
 
+/* Projects LONLAT (RING->n points) into the ring, with its extents and area. */
 static void
-ring_finish (Ring *ring)
+ring_finish (Ring *ring, const double *lonlat)
 {
   double area = 0;
 
@@ -243,7 +254,7 @@ ring_finish (Ring *ring)
   for (guint k = 0; k < ring->n; k++)
     {
       double *p = ring->xy + 2 * k;
-      ma_equal_earth_forward (ring->lonlat[2 * k], ring->lonlat[2 * k + 1], &p[0], &p[1]);
+      ma_equal_earth_forward (lonlat[2 * k], lonlat[2 * k + 1], &p[0], &p[1]);
       ring->x0 = MIN (ring->x0, p[0]);
       ring->x1 = MAX (ring->x1, p[0]);
       ring->y0 = MIN (ring->y0, p[1]);
@@ -358,7 +369,6 @@ clear_ring (gpointer data)
 {
   Ring *r = data;
 
-  g_free (r->lonlat);
   g_free (r->xy);
 }
 
@@ -513,11 +523,8 @@ scan_char (const char **p, char c)
 
 /* The same as decode_arcs (), from the text of the arcs' array (NUL-terminated). */
 static gboolean
-decode_arcs_text (JsonObject *root,
-                  const char *text,
-                  GPtrArray *lonlat_arcs,
-                  GArray *lengths,
-                  GError **error)
+decode_arcs_text (
+    JsonObject *root, const char *text, GPtrArray *lonlat_arcs, GArray *lengths, GError **error)
 {
   JsonObject *transform = json_object_get_object_member (root, "transform");
   double sx = 1, sy = 1, tx = 0, ty = 0;
@@ -659,11 +666,12 @@ add_ring (
     {
       Ring r = { 0 };
       r.n = parts[p]->len / 2;
-      r.lonlat = (double *) g_array_free (parts[p], r.n < 3);
-      if (r.n < 3)
-        continue;
-      ring_finish (&r);
-      g_array_append_val (f->rings, r);
+      if (r.n >= 3)
+        {
+          ring_finish (&r, (const double *) parts[p]->data);
+          g_array_append_val (f->rings, r);
+        }
+      g_array_unref (parts[p]);
     }
   return TRUE;
 }
@@ -732,6 +740,17 @@ decode_geometry (
 
 MaGeo *
 ma_geo_new_from_data (const char *data, gsize length, GError **error)
+{
+  if (is_packed (data, length))
+    {
+      g_autoptr (GBytes) bytes = g_bytes_new (data, length);
+      return geo_new_from_packed (bytes, error);
+    }
+  return geo_new_from_topojson (data, length, error);
+}
+
+static MaGeo *
+geo_new_from_topojson (const char *data, gsize length, GError **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (MaGeo) self = NULL;
@@ -815,19 +834,278 @@ ma_geo_new_from_data (const char *data, gsize length, GError **error)
   return g_steal_pointer (&self);
 }
 
+/* ---- Packed geometry -------------------------------------------------------- */
+
+/* The build converts the TopoJSON into this (data/map/ma-geo-pack.c), so that
+ * the program neither parses JSON nor decodes, stitches, cuts and projects
+ * (≈ 70 ms and ≈ 10 MB of transient memory): the points are used where they
+ * lie in the GResource. Native byte order and layout: made for this build only.
+ *
+ *   header, features[n_features], rings[n_rings], arcs[n_arcs],
+ *   ring points (x, y doubles), arc points (x, y doubles), arc breaks (bytes),
+ *   strings (NUL-terminated, ids and names)
+ */
+#define PACK_MAGIC "MaGeo\x01\r\n"
+
+typedef struct
+{
+  char magic[8];
+  guint32 n_features, n_rings, n_arcs, n_cut_rings;
+  guint64 n_ring_points, n_arc_points, strings_size;
+} PackHeader;
+
+typedef struct
+{
+  double x0, y0, x1, y1, area, anchor_x, anchor_y;
+  guint32 id, name; /* offsets into the strings + 1, 0 for none */
+  guint32 first_ring, n_rings;
+} PackFeature;
+
+typedef struct
+{
+  double x0, y0, x1, y1, area;
+  guint64 first_point;
+  guint32 n, pad;
+} PackRing;
+
+typedef struct
+{
+  guint64 first_point;
+  guint32 n, pad;
+} PackArc;
+
+#define ALIGN8(n) (((n) + 7) & ~(gsize) 7)
+
+static guint32
+pack_string (GString *strings, const char *s)
+{
+  guint32 offset = strings->len + 1;
+
+  if (s == NULL)
+    return 0;
+  g_string_append_len (strings, s, strlen (s) + 1);
+  return offset;
+}
+
+GBytes *
+ma_geo_pack (MaGeo *self)
+{
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+  g_autoptr (GString) strings = g_string_new (NULL);
+  PackHeader header = { PACK_MAGIC };
+  g_autoptr (GArray) features = g_array_new (FALSE, TRUE, sizeof (PackFeature));
+  g_autoptr (GArray) rings = g_array_new (FALSE, TRUE, sizeof (PackRing));
+  g_autoptr (GArray) arcs = g_array_new (FALSE, TRUE, sizeof (PackArc));
+  guint64 n_ring_points = 0, n_arc_points = 0;
+  static const guint8 zeros[8] = { 0 };
+
+  for (guint i = 0; i < self->features->len; i++)
+    {
+      const Feature *f = FEATURE (self, i);
+      PackFeature pf = { f->x0, f->y0, f->x1, f->y1, f->area, f->anchor_x, f->anchor_y };
+      pf.id = pack_string (strings, f->id);
+      pf.name = pack_string (strings, f->name);
+      pf.first_ring = rings->len;
+      pf.n_rings = f->rings->len;
+      for (guint r = 0; r < f->rings->len; r++)
+        {
+          const Ring *ring = &g_array_index (f->rings, Ring, r);
+          PackRing pr = {
+            ring->x0, ring->y0, ring->x1, ring->y1, ring->area, n_ring_points, ring->n
+          };
+          n_ring_points += ring->n;
+          g_array_append_val (rings, pr);
+        }
+      g_array_append_val (features, pf);
+    }
+  for (guint i = 0; i < self->arcs->len; i++)
+    {
+      const Arc *a = &g_array_index (self->arcs, Arc, i);
+      PackArc pa = { n_arc_points, a->n };
+      n_arc_points += a->n;
+      g_array_append_val (arcs, pa);
+    }
+  header.n_features = features->len;
+  header.n_rings = rings->len;
+  header.n_arcs = arcs->len;
+  header.n_cut_rings = self->n_cut_rings;
+  header.n_ring_points = n_ring_points;
+  header.n_arc_points = n_arc_points;
+  header.strings_size = strings->len;
+
+  g_byte_array_append (out, (const guint8 *) &header, sizeof header);
+  g_byte_array_append (out, (const guint8 *) features->data, features->len * sizeof (PackFeature));
+  g_byte_array_append (out, (const guint8 *) rings->data, rings->len * sizeof (PackRing));
+  g_byte_array_append (out, (const guint8 *) arcs->data, arcs->len * sizeof (PackArc));
+  for (guint i = 0; i < self->features->len; i++)
+    for (guint r = 0; r < FEATURE (self, i)->rings->len; r++)
+      {
+        const Ring *ring = &g_array_index (FEATURE (self, i)->rings, Ring, r);
+        g_byte_array_append (out, (const guint8 *) ring->xy, ring->n * 2 * sizeof (double));
+      }
+  for (guint i = 0; i < self->arcs->len; i++)
+    {
+      const Arc *a = &g_array_index (self->arcs, Arc, i);
+      g_byte_array_append (out, (const guint8 *) a->xy, a->n * 2 * sizeof (double));
+    }
+  for (guint i = 0; i < self->arcs->len; i++)
+    {
+      const Arc *a = &g_array_index (self->arcs, Arc, i);
+      g_byte_array_append (out, a->breaks, a->n);
+    }
+  g_byte_array_append (out, zeros, ALIGN8 (out->len) - out->len);
+  g_byte_array_append (out, (const guint8 *) strings->str, strings->len);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+static gboolean
+is_packed (const char *data, gsize length)
+{
+  return length >= sizeof (PackHeader) && memcmp (data, PACK_MAGIC, 8) == 0;
+}
+
+static const char *
+packed_string (const char *strings, guint64 size, guint32 offset)
+{
+  if (offset == 0 || offset > size || memchr (strings + offset - 1, 0, size - offset + 1) == NULL)
+    return NULL;
+  return strings + offset - 1;
+}
+
+/* Takes a reference to BYTES: the points stay where they are. */
+static MaGeo *
+geo_new_from_packed (GBytes *bytes, GError **error)
+{
+  g_autoptr (MaGeo) self = NULL;
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  PackHeader h;
+  const PackFeature *features;
+  const PackRing *rings;
+  const PackArc *arcs;
+  double *ring_points, *arc_points;
+  guint8 *breaks;
+  const char *strings;
+  gsize offset;
+
+  if ((guintptr) data % 8 != 0)
+    {
+      /* the points are read as doubles where they lie: they must be aligned */
+      g_autoptr (GBytes) copy = g_bytes_new (data, length);
+      if ((guintptr) g_bytes_get_data (copy, NULL) % 8 != 0)
+        {
+          invalid (error, "misaligned packed geometry");
+          return NULL;
+        }
+      return geo_new_from_packed (copy, error);
+    }
+  memcpy (&h, data, sizeof h);
+  /* every section inside the data, in this order */
+  offset = sizeof h;
+  if (h.n_features > 1 << 20 || h.n_rings > 1 << 24 || h.n_arcs > 1 << 24 ||
+      h.n_ring_points > G_MAXUINT32 || h.n_arc_points > G_MAXUINT32 || h.strings_size > G_MAXUINT32)
+    {
+      invalid (error, "packed geometry too large");
+      return NULL;
+    }
+  features = (const PackFeature *) (data + offset);
+  offset += h.n_features * sizeof (PackFeature);
+  rings = (const PackRing *) (data + offset);
+  offset += h.n_rings * sizeof (PackRing);
+  arcs = (const PackArc *) (data + offset);
+  offset += h.n_arcs * sizeof (PackArc);
+  ring_points = (double *) (data + offset);
+  offset += h.n_ring_points * 2 * sizeof (double);
+  arc_points = (double *) (data + offset);
+  offset += h.n_arc_points * 2 * sizeof (double);
+  breaks = (guint8 *) (data + offset);
+  offset = ALIGN8 (offset + h.n_arc_points);
+  strings = (const char *) (data + offset);
+  offset += h.strings_size;
+  if (offset != length)
+    {
+      invalid (error, "bad packed geometry size");
+      return NULL;
+    }
+
+  self = g_new0 (MaGeo, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->packed = g_bytes_ref (bytes);
+  self->n_cut_rings = h.n_cut_rings;
+  self->features = g_array_sized_new (FALSE, FALSE, sizeof (Feature), h.n_features);
+  g_array_set_clear_func (self->features, clear_feature);
+  self->arcs = g_array_sized_new (FALSE, FALSE, sizeof (Arc), h.n_arcs);
+  for (guint i = 0; i < h.n_features; i++)
+    {
+      const PackFeature *pf = &features[i];
+      Feature f = { NULL };
+
+      if (pf->first_ring > h.n_rings || pf->n_rings > h.n_rings - pf->first_ring)
+        {
+          invalid (error, "bad packed feature");
+          return NULL;
+        }
+      f.id = g_strdup (packed_string (strings, h.strings_size, pf->id));
+      f.name = g_strdup (packed_string (strings, h.strings_size, pf->name));
+      f.x0 = pf->x0;
+      f.y0 = pf->y0;
+      f.x1 = pf->x1;
+      f.y1 = pf->y1;
+      f.area = pf->area;
+      f.anchor_x = pf->anchor_x;
+      f.anchor_y = pf->anchor_y;
+      /* no clear function: the points are borrowed */
+      f.rings = g_array_sized_new (FALSE, FALSE, sizeof (Ring), pf->n_rings);
+      g_array_append_val (self->features, f);
+      for (guint r = 0; r < pf->n_rings; r++)
+        {
+          const PackRing *pr = &rings[pf->first_ring + r];
+          Ring ring = { pr->n,   ring_points + 2 * pr->first_point, pr->x0, pr->y0, pr->x1, pr->y1,
+                        pr->area };
+          if (pr->n < 3 || pr->first_point > h.n_ring_points ||
+              pr->n > h.n_ring_points - pr->first_point)
+            {
+              invalid (error, "bad packed ring");
+              return NULL;
+            }
+          g_array_append_val (f.rings, ring);
+        }
+    }
+  for (guint i = 0; i < h.n_arcs; i++)
+    {
+      Arc arc = { arcs[i].n, arc_points + 2 * arcs[i].first_point, breaks + arcs[i].first_point };
+      if (arcs[i].first_point > h.n_arc_points || arcs[i].n > h.n_arc_points - arcs[i].first_point)
+        {
+          invalid (error, "bad packed arc");
+          return NULL;
+        }
+      g_array_append_val (self->arcs, arc);
+    }
+  return g_steal_pointer (&self);
+}
+
+MaGeo *
+ma_geo_new_from_bytes (GBytes *bytes, GError **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (is_packed (data, size))
+    return geo_new_from_packed (bytes, error);
+  return ma_geo_new_from_data (data, size, error);
+}
+
+#ifndef MA_GEO_PACK_TOOL
 MaGeo *
 ma_geo_new_from_resource (const char *path, GError **error)
 {
   g_autoptr (GBytes) bytes = NULL;
-  gsize size;
-  const char *data;
 
   ma_resources_register ();
   bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;
-  data = g_bytes_get_data (bytes, &size);
-  return ma_geo_new_from_data (data, size, error);
+  return ma_geo_new_from_bytes (bytes, error);
 }
 
 MaGeo *
@@ -838,9 +1116,11 @@ ma_geo_get_default (GError **error)
   g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&lock);
 
   if (geo == NULL)
-    geo = ma_geo_new_from_resource ("/eu/mieux_initiative/Actions/map/countries-50m.json", error);
+    geo = ma_geo_new_from_resource ("/eu/mieux_initiative/Actions/map/countries-50m.bin", error);
   return geo != NULL ? ma_geo_ref (geo) : NULL;
 }
+
+#endif
 
 MaGeo *
 ma_geo_ref (MaGeo *self)
@@ -859,13 +1139,12 @@ ma_geo_unref (MaGeo *self)
     {
       g_clear_pointer (&self->features, g_array_unref);
       g_clear_pointer (&self->arcs, g_array_unref);
+      g_clear_pointer (&self->packed, g_bytes_unref);
       g_free (self);
     }
 }
 
 /* ---- Accessors ------------------------------------------------------------- */
-
-#define FEATURE(self, i) (&g_array_index ((self)->features, Feature, (i)))
 
 guint
 ma_geo_get_n_features (MaGeo *self)
@@ -895,20 +1174,13 @@ ma_geo_feature_get_n_rings (MaGeo *self, guint feature)
 }
 
 void
-ma_geo_feature_get_ring (MaGeo *self,
-                         guint feature,
-                         guint ring,
-                         const double **lonlat,
-                         const double **xy,
-                         guint *n_points)
+ma_geo_feature_get_ring (MaGeo *self, guint feature, guint ring, const double **xy, guint *n_points)
 {
   const Ring *r;
 
   g_return_if_fail (feature < self->features->len);
   g_return_if_fail (ring < FEATURE (self, feature)->rings->len);
   r = &g_array_index (FEATURE (self, feature)->rings, Ring, ring);
-  if (lonlat != NULL)
-    *lonlat = r->lonlat;
   if (xy != NULL)
     *xy = r->xy;
   if (n_points != NULL)

@@ -469,7 +469,7 @@ append_feature (MaGeo *geo,
       guint n;
       double lx, ly, bx0, by0, bx1, by1;
 
-      ma_geo_feature_get_ring (geo, f, r, NULL, &xy, &n);
+      ma_geo_feature_get_ring (geo, f, r, &xy, &n);
       lx = bx0 = bx1 = ox + s * xy[0];
       ly = by0 = by1 = oy - s * xy[1];
       cairo_move_to (cr, lx, ly);
@@ -1567,7 +1567,7 @@ ma_map_renderer_append_feature_path (
       const double *xy;
       guint n;
 
-      ma_geo_feature_get_ring (self->geo, feature, r, NULL, &xy, &n);
+      ma_geo_feature_get_ring (self->geo, feature, r, &xy, &n);
       cairo_move_to (cr, ox + s * xy[0], oy - s * xy[1]);
       for (guint k = 1; k < n; k++)
         cairo_line_to (cr, ox + s * xy[2 * k], oy - s * xy[2 * k + 1]);
