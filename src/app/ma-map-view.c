@@ -1,11 +1,11 @@
 /* ma-map-view.c: the world map of the filtered Actions, with pan and zoom
  *
- * The map is rastered by MaMapRenderer into an image and shown as a texture.
- * During a gesture (drag, scroll, pinch, keys) the last texture is moved and
+ * The map is rastered by MaMapRenderer into an image and shown as it is.
+ * During a gesture (drag, scroll, pinch, keys) the last image is moved and
  * scaled, which costs no drawing; the map is rastered again when the gesture
- * has been still for a moment. A filter change only recolours (the projected
- * geometry and the outline layer stay), and the legend is a second texture
- * that does not move.
+ * has been still for a moment. A filter change only recolours (the colour
+ * indices of the pixels stay), and the legend is a second image that does not
+ * move.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +24,15 @@
 #define SETTLE_MS 160
 #define ZOOM_STEP 1.25
 
+/* An image the renderer made, held (so that the renderer makes a new one
+ * rather than drawing into it), and for the GL renderer a texture sharing its
+ * pixels. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+} Picture;
+
 struct _MaMapView
 {
   GtkWidget parent_instance;
@@ -37,11 +46,11 @@ struct _MaMapView
   gboolean data_dirty;
 
   /* the last raster and the view it was made for (device pixels) */
-  GdkTexture *texture;
+  Picture frame;
   int tex_w, tex_h;
   double tex_scale, tex_cx, tex_cy;
   gboolean tex_stale;
-  GdkTexture *overlay;
+  Picture overlay;
   int ov_w, ov_h;
   double ov_x, ov_y; /* where the overlay lies, device pixels */
   gboolean overlay_stale;
@@ -242,14 +251,50 @@ texture_for_surface (cairo_surface_t *surface)
 }
 
 static void
+picture_clear (Picture *picture)
+{
+  g_clear_object (&picture->texture);
+  g_clear_pointer (&picture->surface, cairo_surface_destroy);
+}
+
+/* Appends the picture at RECT (widget coordinates). GTK 4.8's cairo renderer
+ * copies a texture into a new image at every frame: it gets a cairo node that
+ * paints the image itself. The GL renderer uploads a texture once. */
+static void
+append_picture (MaMapView *self,
+                GtkSnapshot *snapshot,
+                Picture *picture,
+                const graphene_rect_t *rect)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (self)));
+
+  if (renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, rect);
+      double ox, oy;
+
+      cairo_translate (cr, rect->origin.x, rect->origin.y);
+      cairo_scale (cr, rect->size.width / cairo_image_surface_get_width (picture->surface),
+                   rect->size.height / cairo_image_surface_get_height (picture->surface));
+      /* (an overlay's device offset places it; here it starts at 0, 0) */
+      cairo_surface_get_device_offset (picture->surface, &ox, &oy);
+      cairo_set_source_surface (cr, picture->surface, ox, oy);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      return;
+    }
+  if (picture->texture == NULL)
+    picture->texture = texture_for_surface (picture->surface);
+  gtk_snapshot_append_texture (snapshot, picture->texture, rect);
+}
+
+static void
 raster (MaMapView *self, int dw, int dh)
 {
-  cairo_surface_t *frame;
-
   /* dropped first: the renderer may then draw into the same surface */
-  g_clear_object (&self->texture);
-  frame = ma_map_renderer_get_frame (self->renderer, dw, dh);
-  self->texture = texture_for_surface (frame);
+  picture_clear (&self->frame);
+  self->frame.surface =
+      cairo_surface_reference (ma_map_renderer_get_frame (self->renderer, dw, dh));
   self->tex_w = dw;
   self->tex_h = dh;
   self->tex_scale = ma_map_renderer_get_scale (self->renderer, dw, dh);
@@ -334,7 +379,7 @@ ma_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     refresh_data (self);
   device_size (self, &dw, &dh);
 
-  if (self->texture == NULL ||
+  if (self->frame.surface == NULL ||
       (!self->interacting && (self->tex_stale || !texture_matches_view (self, dw, dh))))
     raster (self, dw, dh);
 
@@ -349,21 +394,20 @@ ma_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     ma_map_renderer_get_view (self->renderer, NULL, &cx, &cy);
     tx = dw / 2.0 - k * self->tex_w / 2.0 + scale * (self->tex_cx - cx);
     ty = dh / 2.0 - k * self->tex_h / 2.0 - scale * (self->tex_cy - cy);
-    gtk_snapshot_append_texture (
-        snapshot, self->texture,
-        &GRAPHENE_RECT_INIT (tx / s, ty / s, k * self->tex_w / s, k * self->tex_h / s));
+    append_picture (self, snapshot, &self->frame,
+                    &GRAPHENE_RECT_INIT (tx / s, ty / s, k * self->tex_w / s, k * self->tex_h / s));
   }
 
   if (self->hover >= 0 && !self->interacting)
     snapshot_hover (self, snapshot, dw, dh, s);
 
-  if (self->overlay == NULL || self->overlay_stale || self->ov_w != dw || self->ov_h != dh)
+  if (self->overlay.surface == NULL || self->overlay_stale || self->ov_w != dw || self->ov_h != dh)
     {
       cairo_surface_t *overlay;
 
-      g_clear_object (&self->overlay);
+      picture_clear (&self->overlay);
       overlay = ma_map_renderer_get_overlay (self->renderer, dw, dh);
-      self->overlay = texture_for_surface (overlay);
+      self->overlay.surface = cairo_surface_reference (overlay);
       /* the overlay covers only the legend and the caption */
       cairo_surface_get_device_offset (overlay, &self->ov_x, &self->ov_y);
       self->ov_x = -self->ov_x;
@@ -372,10 +416,10 @@ ma_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       self->ov_h = dh;
       self->overlay_stale = FALSE;
     }
-  gtk_snapshot_append_texture (snapshot, self->overlay,
-                               &GRAPHENE_RECT_INIT (self->ov_x / s, self->ov_y / s,
-                                                    gdk_texture_get_width (self->overlay) / s,
-                                                    gdk_texture_get_height (self->overlay) / s));
+  append_picture (self, snapshot, &self->overlay,
+                  &GRAPHENE_RECT_INIT (self->ov_x / s, self->ov_y / s,
+                                       cairo_image_surface_get_width (self->overlay.surface) / s,
+                                       cairo_image_surface_get_height (self->overlay.surface) / s));
   gtk_widget_snapshot_child (widget, self->toolbar, snapshot);
 }
 
@@ -970,8 +1014,8 @@ ma_map_view_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->toolbar, gtk_widget_unparent);
-  g_clear_object (&self->texture);
-  g_clear_object (&self->overlay);
+  picture_clear (&self->frame);
+  picture_clear (&self->overlay);
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->geo, ma_geo_unref);
   g_clear_object (&self->filter);

@@ -1368,6 +1368,8 @@ compose_pixels (MaMapRenderer *self, cairo_surface_t *frame)
   for (int k = 0; k < 3; k++)
     outline[k] = (guint) lround (p->outline[2 - k] * 255); /* blue, green, red */
 
+  /* before writing into it: a snapshot someone took of it keeps its pixels */
+  cairo_surface_flush (frame);
   for (int y = 0; y < self->pix_h; y++)
     {
       const guint32 *in = self->pixels + (gsize) y * self->pix_w;
