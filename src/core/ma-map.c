@@ -114,7 +114,9 @@ struct _MaMapRenderer
 
   /* What each pixel of the map layer is made of, for one size, view and style
    * (see build_pixels): a recolour composes the frame from it. */
-  guint32 *pixels;
+  guint8 *pixels;           /* the colour index of each pixel */
+  struct _EdgePixel *edges; /* the pixels that blend, in order */
+  gsize n_edges;
   gboolean pixels_valid;
   int pix_w, pix_h;
   double pix_zoom, pix_cx, pix_cy;
@@ -153,6 +155,7 @@ ma_map_renderer_finalize (GObject *object)
 
   free_geometry (self);
   g_clear_pointer (&self->pixels, g_free);
+  g_clear_pointer (&self->edges, g_free);
   g_clear_pointer (&self->frame, cairo_surface_destroy);
   g_clear_pointer (&self->overlay, cairo_surface_destroy);
   g_clear_pointer (&self->data, ma_map_data_unref);
@@ -1150,13 +1153,22 @@ draw_decorations (MaMapRenderer *self,
 
 /* A recolour must not fill the countries again (≈ 9 ms at 1280×800): the map
  * layer is rastered once per size, view and style into what each pixel is
- * made of, and a recolour only looks colours up. A pixel holds two colour
- * indices A and B, the weight of A (0–255, the rest is B's), and the coverage
- * of the outlines on top (0–255): 0xLLWWBBAA. Indices: the background around
- * the map, the sea, the globe's edge, then one per feature. Inside a country a pixel is one index
- * at weight 255 and no outline; only pixels along coasts, borders and the
- * map's edge blend, with the antialiasing coverage cairo computed for the
- * same fills and strokes as a vector picture. */
+ * made of, and a recolour only looks colours up. A pixel is two colour indices
+ * A and B, the weight of A (0–255, the rest is B's), and the coverage of the
+ * outlines on top (0–255). Indices: the background around the map, the sea,
+ * the globe's edge, then one per feature. Inside a country a pixel is one
+ * index at weight 255 and no outline: only A is kept for every pixel (one
+ * byte), and the few pixels along coasts, borders and the map's edge that
+ * blend (5 % at 1280×800) are listed apart. Their weights are the
+ * antialiasing coverage cairo computes for the same fills and strokes as a
+ * vector picture. */
+typedef struct _EdgePixel
+{
+  guint32 offset; /* y × width + x */
+  guint8 b, w, l; /* index B, weight of A, outline coverage */
+} EdgePixel;
+
+/* While rastering, every pixel as 0xLLWWBBAA (L stays 0 until the end). */
 #define PIX_BG 0
 #define PIX_SEA 1
 #define PIX_EDGE 2
@@ -1238,14 +1250,12 @@ mask_word (const guint8 *p)
 /* Moves the coverage left in the scratch mask inside BOX into the pixels as
  * index E (features: added; the sea: over the background), clearing the mask. */
 static void
-take_coverage (MaMapRenderer *self, guint8 *mask, int stride, const int box[4], guint e)
+take_coverage (guint32 *pixels, int width, guint8 *mask, int stride, const int box[4], guint e)
 {
-  int width = self->pix_w;
-
   for (int y = box[1]; y <= box[3]; y++)
     {
       guint8 *row = mask + (gsize) y * stride;
-      guint32 *out = self->pixels + (gsize) y * width;
+      guint32 *out = pixels + (gsize) y * width;
 
       for (int x = box[0]; x <= box[2]; x++)
         {
@@ -1277,27 +1287,29 @@ build_pixels (MaMapRenderer *self, int width, int height)
   int stride = cairo_image_surface_get_stride (scratch);
   g_autoptr (GArray) boxes = g_array_new (FALSE, FALSE, sizeof (int));
   const int all[4] = { 0, 0, width - 1, height - 1 };
+  gsize n = (gsize) width * height, n_edges = 0;
+  guint32 *pixels;
   double s, ox, oy;
 
   device_transform (self, width, height, &s, &ox, &oy);
   g_clear_pointer (&self->pixels, g_free);
-  self->pixels = g_new (guint32, (gsize) width * height);
-  self->pix_w = width;
-  for (gsize i = 0; i < (gsize) width * height; i++)
-    self->pixels[i] = PIX (PIX_BG, PIX_BG, 255, 0);
+  g_clear_pointer (&self->edges, g_free);
+  pixels = g_new (guint32, n);
+  for (gsize i = 0; i < n; i++)
+    pixels[i] = PIX (PIX_BG, PIX_BG, 255, 0);
 
   /* the sea: the globe's outline filled */
   cairo_set_source_rgb (cr, 0, 0, 0);
   sphere_path (self, cr, width, height);
   cairo_fill (cr);
   cairo_surface_flush (scratch);
-  take_coverage (self, mask, stride, all, PIX_SEA);
+  take_coverage (pixels, width, mask, stride, all, PIX_SEA);
   cairo_surface_mark_dirty (scratch);
   cairo_set_line_width (cr, line_width (self));
   sphere_path (self, cr, width, height);
   cairo_stroke (cr);
   cairo_surface_flush (scratch);
-  take_coverage (self, mask, stride, all, PIX_EDGE);
+  take_coverage (pixels, width, mask, stride, all, PIX_EDGE);
   cairo_surface_mark_dirty (scratch);
 
   /* each country, alone in the mask, then taken out of it ring box by ring box */
@@ -1311,7 +1323,8 @@ build_pixels (MaMapRenderer *self, int width, int height)
       cairo_fill (cr);
       cairo_surface_flush (scratch);
       for (guint b = 0; b < boxes->len; b += 4)
-        take_coverage (self, mask, stride, &g_array_index (boxes, int, b), PIX_FEATURE0 + f);
+        take_coverage (pixels, width, mask, stride, &g_array_index (boxes, int, b),
+                       PIX_FEATURE0 + f);
       cairo_surface_mark_dirty (scratch);
     }
 
@@ -1325,14 +1338,35 @@ build_pixels (MaMapRenderer *self, int width, int height)
     }
   cairo_destroy (cr);
   cairo_surface_flush (scratch);
+
+  /* kept: the index of every pixel, and the pixels that blend */
   for (int y = 0; y < height; y++)
     {
       const guint8 *row = mask + (gsize) y * stride;
-      guint32 *out = self->pixels + (gsize) y * width;
+      const guint32 *in = pixels + (gsize) y * width;
       for (int x = 0; x < width; x++)
-        out[x] |= (guint32) row[x] << 24;
+        n_edges += (in[x] >> 16) != 0xff || row[x] != 0;
+    }
+  self->edges = g_new (EdgePixel, MAX (n_edges, 1));
+  self->n_edges = 0;
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *row = mask + (gsize) y * stride;
+      const guint32 *in = pixels + (gsize) y * width;
+      for (int x = 0; x < width; x++)
+        if ((in[x] >> 16) != 0xff || row[x] != 0)
+          self->edges[self->n_edges++] =
+              (EdgePixel){ (guint32) ((gsize) y * width + x), in[x] >> 8 & 0xff, in[x] >> 16 & 0xff,
+                           row[x] };
     }
   cairo_surface_destroy (scratch);
+  /* the index plane where the pixels were, then shrunk */
+  {
+    guint8 *index = (guint8 *) pixels;
+    for (gsize i = 0; i < n; i++)
+      index[i] = pixels[i] & 0xff;
+    self->pixels = g_realloc (index, n);
+  }
 }
 
 static inline guint
@@ -1372,31 +1406,26 @@ compose_pixels (MaMapRenderer *self, cairo_surface_t *frame)
   cairo_surface_flush (frame);
   for (int y = 0; y < self->pix_h; y++)
     {
-      const guint32 *in = self->pixels + (gsize) y * self->pix_w;
+      const guint8 *in = self->pixels + (gsize) y * self->pix_w;
       guint32 *out = (guint32 *) (data + (gsize) y * stride);
 
       for (int x = 0; x < self->pix_w; x++)
-        {
-          guint32 v = in[x], ca, cb, rgb = 0;
-          guint w, l;
+        out[x] = lut[in[x]];
+    }
+  for (gsize i = 0; i < self->n_edges; i++)
+    {
+      const EdgePixel *e = &self->edges[i];
+      guint32 ca = lut[self->pixels[e->offset]], cb = lut[e->b], rgb = 0;
+      guint32 *out =
+          (guint32 *) (data + (gsize) (e->offset / self->pix_w) * stride) + e->offset % self->pix_w;
 
-          if ((v >> 16) == 0xff)
-            {
-              out[x] = lut[v & 0xff];
-              continue;
-            }
-          ca = lut[v & 0xff];
-          cb = lut[v >> 8 & 0xff];
-          w = v >> 16 & 0xff;
-          l = v >> 24;
-          for (int k = 0; k < 3; k++)
-            {
-              guint c = div255 ((ca >> 8 * k & 0xff) * w + (cb >> 8 * k & 0xff) * (255 - w));
-              c = div255 (c * (255 - l) + outline[k] * l);
-              rgb |= c << 8 * k;
-            }
-          out[x] = 0xff000000u | rgb;
+      for (int k = 0; k < 3; k++)
+        {
+          guint c = div255 ((ca >> 8 * k & 0xff) * e->w + (cb >> 8 * k & 0xff) * (255 - e->w));
+          c = div255 (c * (255 - e->l) + outline[k] * e->l);
+          rgb |= c << 8 * k;
         }
+      *out = 0xff000000u | rgb;
     }
   cairo_surface_mark_dirty (frame);
 }
@@ -1439,7 +1468,10 @@ ma_map_renderer_get_frame (MaMapRenderer *self, int width, int height)
       if (ma_geo_get_n_features (self->geo) <= PIX_MAX_FEATURES)
         build_pixels (self, width, height);
       else
-        g_clear_pointer (&self->pixels, g_free);
+        {
+          g_clear_pointer (&self->pixels, g_free);
+          g_clear_pointer (&self->edges, g_free);
+        }
       self->pixels_valid = TRUE;
       self->pix_w = width;
       self->pix_h = height;
