@@ -443,7 +443,7 @@ map_floor_build (MapFloor *floor, MaGeo *geo, int width, int height)
       cairo_new_path (cr);
       for (guint r = 0; r < ma_geo_feature_get_n_rings (geo, f); r++)
         {
-          const double *xy = NULL;
+          const float *xy = NULL;
           guint n = 0;
           ma_geo_feature_get_ring (geo, f, r, &xy, &n);
           for (guint i = 0; i < n; i++)

@@ -76,7 +76,7 @@ test_antimeridian (void)
         continue;
       for (guint r = 0; r < ma_geo_feature_get_n_rings (geo, f); r++)
         {
-          const double *xy;
+          const float *xy;
           guint n;
           ma_geo_feature_get_ring (geo, f, r, &xy, &n);
           for (guint k = 0; k < n; k++)
@@ -114,19 +114,19 @@ assert_same_geometry (MaGeo *a, MaGeo *b)
       g_assert_cmpuint (ma_geo_feature_get_n_rings (a, f), ==, ma_geo_feature_get_n_rings (b, f));
       for (guint r = 0; r < ma_geo_feature_get_n_rings (a, f); r++)
         {
-          const double *pa, *pb;
+          const float *pa, *pb;
           guint na, nb;
           ma_geo_feature_get_ring (a, f, r, &pa, &na);
           ma_geo_feature_get_ring (b, f, r, &pb, &nb);
-          g_assert_cmpmem (pa, na * 2 * sizeof (double), pb, nb * 2 * sizeof (double));
+          g_assert_cmpmem (pa, na * 2 * sizeof (float), pb, nb * 2 * sizeof (float));
         }
     }
   for (guint i = 0; i < ma_geo_get_n_arcs (a); i++)
     {
       const guint8 *ba, *bb;
       guint na, nb;
-      const double *pa = ma_geo_get_arc (a, i, &na, &ba), *pb = ma_geo_get_arc (b, i, &nb, &bb);
-      g_assert_cmpmem (pa, na * 2 * sizeof (double), pb, nb * 2 * sizeof (double));
+      const float *pa = ma_geo_get_arc (a, i, &na, &ba), *pb = ma_geo_get_arc (b, i, &nb, &bb);
+      g_assert_cmpmem (pa, na * 2 * sizeof (float), pb, nb * 2 * sizeof (float));
       g_assert_cmpmem (ba, na, bb, nb);
     }
 }

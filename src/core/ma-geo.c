@@ -21,7 +21,7 @@
 typedef struct
 {
   guint n;
-  double *xy;            /* projected; borrowed from MaGeo.packed when that is set */
+  float *xy;             /* projected; borrowed from MaGeo.packed when that is set */
   double x0, y0, x1, y1; /* projected extents */
   double area;           /* projected, absolute */
 } Ring;
@@ -39,7 +39,7 @@ typedef struct
 typedef struct
 {
   guint n;
-  double *xy;     /* borrowed from MaGeo.packed when that is set */
+  float *xy;      /* borrowed from MaGeo.packed when that is set */
   guint8 *breaks; /* 1 where a sub-path starts */
 } Arc;
 
@@ -248,13 +248,18 @@ ring_finish (Ring *ring, const double *lonlat)
 {
   double area = 0;
 
-  ring->xy = g_new (double, 2 * ring->n);
+  ring->xy = g_new (float, 2 * ring->n);
   ring->x0 = ring->y0 = G_MAXDOUBLE;
   ring->x1 = ring->y1 = -G_MAXDOUBLE;
   for (guint k = 0; k < ring->n; k++)
     {
-      double *p = ring->xy + 2 * k;
-      ma_equal_earth_forward (lonlat[2 * k], lonlat[2 * k + 1], &p[0], &p[1]);
+      float *p = ring->xy + 2 * k;
+      double x, y;
+
+      /* single precision: 0.01 px at the largest zoom on a 4K screen */
+      ma_equal_earth_forward (lonlat[2 * k], lonlat[2 * k + 1], &x, &y);
+      p[0] = (float) x;
+      p[1] = (float) y;
       ring->x0 = MIN (ring->x0, p[0]);
       ring->x1 = MAX (ring->x1, p[0]);
       ring->y0 = MIN (ring->y0, p[1]);
@@ -262,8 +267,8 @@ ring_finish (Ring *ring, const double *lonlat)
     }
   for (guint k = 0; k < ring->n; k++)
     {
-      const double *a = ring->xy + 2 * k, *b = ring->xy + 2 * ((k + 1) % ring->n);
-      area += a[0] * b[1] - b[0] * a[1];
+      const float *a = ring->xy + 2 * k, *b = ring->xy + 2 * ((k + 1) % ring->n);
+      area += (double) a[0] * b[1] - (double) b[0] * a[1];
     }
   ring->area = fabs (area) / 2;
 }
@@ -277,7 +282,7 @@ point_in_ring (const Ring *ring, double x, double y)
     return FALSE;
   for (guint i = 0, j = ring->n - 1; i < ring->n; j = i++)
     {
-      const double *a = ring->xy + 2 * i, *b = ring->xy + 2 * j;
+      const float *a = ring->xy + 2 * i, *b = ring->xy + 2 * j;
       if ((a[1] > y) != (b[1] > y) && x < (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]) + a[0])
         inside = !inside;
     }
@@ -326,7 +331,7 @@ feature_anchor (Feature *f)
     double widest = -1;
     for (guint i = 0, j = best->n - 1; i < best->n; j = i++)
       {
-        const double *a = best->xy + 2 * i, *b = best->xy + 2 * j;
+        const float *a = best->xy + 2 * i, *b = best->xy + 2 * j;
         if ((a[1] > cy) != (b[1] > cy))
           {
             double x = (b[0] - a[0]) * (cy - a[1]) / (b[1] - a[1]) + a[0];
@@ -822,11 +827,14 @@ geo_new_from_topojson (const char *data, gsize length, GError **error)
       const double *pts = g_ptr_array_index (lonlat_arcs, i);
       Arc arc = { 0 };
       arc.n = g_array_index (lengths, guint, i);
-      arc.xy = g_new (double, 2 * MAX (arc.n, 1));
+      arc.xy = g_new (float, 2 * MAX (arc.n, 1));
       arc.breaks = g_new0 (guint8, MAX (arc.n, 1));
       for (guint k = 0; k < arc.n; k++)
         {
-          ma_equal_earth_forward (pts[2 * k], pts[2 * k + 1], &arc.xy[2 * k], &arc.xy[2 * k + 1]);
+          double x, y;
+          ma_equal_earth_forward (pts[2 * k], pts[2 * k + 1], &x, &y);
+          arc.xy[2 * k] = (float) x;
+          arc.xy[2 * k + 1] = (float) y;
           arc.breaks[k] = k == 0 || fabs (pts[2 * k] - pts[2 * k - 2]) > 180;
         }
       g_array_append_val (self->arcs, arc);
@@ -842,10 +850,10 @@ geo_new_from_topojson (const char *data, gsize length, GError **error)
  * lie in the GResource. Native byte order and layout: made for this build only.
  *
  *   header, features[n_features], rings[n_rings], arcs[n_arcs],
- *   ring points (x, y doubles), arc points (x, y doubles), arc breaks (bytes),
+ *   ring points (x, y floats), arc points (x, y floats), arc breaks (bytes),
  *   strings (NUL-terminated, ids and names)
  */
-#define PACK_MAGIC "MaGeo\x01\r\n"
+#define PACK_MAGIC "MaGeo\x02\r\n"
 
 typedef struct
 {
@@ -941,12 +949,12 @@ ma_geo_pack (MaGeo *self)
     for (guint r = 0; r < FEATURE (self, i)->rings->len; r++)
       {
         const Ring *ring = &g_array_index (FEATURE (self, i)->rings, Ring, r);
-        g_byte_array_append (out, (const guint8 *) ring->xy, ring->n * 2 * sizeof (double));
+        g_byte_array_append (out, (const guint8 *) ring->xy, ring->n * 2 * sizeof (float));
       }
   for (guint i = 0; i < self->arcs->len; i++)
     {
       const Arc *a = &g_array_index (self->arcs, Arc, i);
-      g_byte_array_append (out, (const guint8 *) a->xy, a->n * 2 * sizeof (double));
+      g_byte_array_append (out, (const guint8 *) a->xy, a->n * 2 * sizeof (float));
     }
   for (guint i = 0; i < self->arcs->len; i++)
     {
@@ -983,7 +991,7 @@ geo_new_from_packed (GBytes *bytes, GError **error)
   const PackFeature *features;
   const PackRing *rings;
   const PackArc *arcs;
-  double *ring_points, *arc_points;
+  float *ring_points, *arc_points;
   guint8 *breaks;
   const char *strings;
   gsize offset;
@@ -1014,10 +1022,10 @@ geo_new_from_packed (GBytes *bytes, GError **error)
   offset += h.n_rings * sizeof (PackRing);
   arcs = (const PackArc *) (data + offset);
   offset += h.n_arcs * sizeof (PackArc);
-  ring_points = (double *) (data + offset);
-  offset += h.n_ring_points * 2 * sizeof (double);
-  arc_points = (double *) (data + offset);
-  offset += h.n_arc_points * 2 * sizeof (double);
+  ring_points = (float *) (data + offset);
+  offset += h.n_ring_points * 2 * sizeof (float);
+  arc_points = (float *) (data + offset);
+  offset += h.n_arc_points * 2 * sizeof (float);
   breaks = (guint8 *) (data + offset);
   offset = ALIGN8 (offset + h.n_arc_points);
   strings = (const char *) (data + offset);
@@ -1174,7 +1182,7 @@ ma_geo_feature_get_n_rings (MaGeo *self, guint feature)
 }
 
 void
-ma_geo_feature_get_ring (MaGeo *self, guint feature, guint ring, const double **xy, guint *n_points)
+ma_geo_feature_get_ring (MaGeo *self, guint feature, guint ring, const float **xy, guint *n_points)
 {
   const Ring *r;
 
@@ -1215,7 +1223,7 @@ ma_geo_get_n_arcs (MaGeo *self)
   return self->arcs->len;
 }
 
-const double *
+const float *
 ma_geo_get_arc (MaGeo *self, guint arc, guint *n_points, const guint8 **breaks)
 {
   const Arc *a;

@@ -49,10 +49,11 @@ const char *ma_geo_feature_get_id (MaGeo *self, guint feature);
 const char *ma_geo_feature_get_name (MaGeo *self, guint feature);
 /* Rings as drawn (after the antimeridian cut). */
 guint ma_geo_feature_get_n_rings (MaGeo *self, guint feature);
-/* Points of a ring: N pairs of Equal Earth x, y (unit sphere); the closing
- * point is not repeated. */
-void ma_geo_feature_get_ring (
-    MaGeo *self, guint feature, guint ring, const double **xy, guint *n_points);
+/* Points of a ring: N pairs of Equal Earth x, y (unit sphere, single
+ * precision: 0.01 px at the largest zoom on a 4K screen); the closing point is
+ * not repeated. */
+void
+ma_geo_feature_get_ring (MaGeo *self, guint feature, guint ring, const float **xy, guint *n_points);
 /* Bounding box of the feature in projected units. */
 void ma_geo_feature_get_extents (
     MaGeo *self, guint feature, double *x0, double *y0, double *x1, double *y1);
@@ -63,7 +64,7 @@ void ma_geo_feature_get_anchor (MaGeo *self, guint feature, double *x, double *y
 /* Arcs: each shared border once (for outlines). Projected points; BREAKS marks
  * the indices where a new sub-path starts (the arc jumps across ±180°). */
 guint ma_geo_get_n_arcs (MaGeo *self);
-const double *ma_geo_get_arc (MaGeo *self, guint arc, guint *n_points, const guint8 **breaks);
+const float *ma_geo_get_arc (MaGeo *self, guint arc, guint *n_points, const guint8 **breaks);
 
 /* Feature under a point in projected units / in degrees, or -1 (sea). When
  * features overlap, the smallest one wins. */

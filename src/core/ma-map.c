@@ -468,7 +468,7 @@ append_feature (MaGeo *geo,
     return FALSE;
   for (guint r = 0; r < ma_geo_feature_get_n_rings (geo, f); r++)
     {
-      const double *xy;
+      const float *xy;
       guint n;
       double lx, ly, bx0, by0, bx1, by1;
 
@@ -508,7 +508,7 @@ append_arc (MaGeo *geo, cairo_t *cr, guint a, double s, double ox, double oy, in
 {
   const guint8 *breaks;
   guint n;
-  const double *xy = ma_geo_get_arc (geo, a, &n, &breaks);
+  const float *xy = ma_geo_get_arc (geo, a, &n, &breaks);
   double lx = 0, ly = 0, bx0 = G_MAXDOUBLE, bx1 = -G_MAXDOUBLE, by0 = G_MAXDOUBLE,
          by1 = -G_MAXDOUBLE;
 
@@ -1598,7 +1598,7 @@ ma_map_renderer_append_feature_path (
   g_return_if_fail (feature < ma_geo_get_n_features (self->geo));
   for (guint r = 0; r < ma_geo_feature_get_n_rings (self->geo, feature); r++)
     {
-      const double *xy;
+      const float *xy;
       guint n;
 
       ma_geo_feature_get_ring (self->geo, feature, r, &xy, &n);
