@@ -51,6 +51,8 @@ struct _MaMapView
   double tex_scale, tex_cx, tex_cy;
   gboolean tex_stale;
   Picture overlay;
+  GPtrArray *retired; /* Picture: see picture_retire () */
+  guint release_id;
   int ov_w, ov_h;
   double ov_x, ov_y; /* where the overlay lies, device pixels */
   gboolean overlay_stale;
@@ -257,6 +259,41 @@ picture_clear (Picture *picture)
   g_clear_pointer (&picture->surface, cairo_surface_destroy);
 }
 
+static void
+picture_free (Picture *picture)
+{
+  picture_clear (picture);
+  g_free (picture);
+}
+
+static gboolean
+release_retired (gpointer data)
+{
+  MaMapView *self = data;
+
+  self->release_id = 0;
+  g_ptr_array_set_size (self->retired, 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* A picture the view stops showing is still in the render nodes of the frame
+ * being painted, and a cairo node records the image without copying it: cairo
+ * would copy it (4 MB) if it were drawn into or freed while recorded. It is
+ * held until that frame has been painted, so the renderer makes a new image
+ * meanwhile, and then released. */
+static void
+picture_retire (MaMapView *self, Picture *picture)
+{
+  if (picture->surface != NULL)
+    {
+      g_ptr_array_add (self->retired, g_memdup2 (picture, sizeof *picture));
+      if (self->release_id == 0)
+        self->release_id = g_idle_add (release_retired, self);
+    }
+  picture->surface = NULL;
+  picture->texture = NULL;
+}
+
 /* Appends the picture at RECT (widget coordinates). GTK 4.8's cairo renderer
  * copies a texture into a new image at every frame: it gets a cairo node that
  * paints the image itself. The GL renderer uploads a texture once. */
@@ -291,8 +328,7 @@ append_picture (MaMapView *self,
 static void
 raster (MaMapView *self, int dw, int dh)
 {
-  /* dropped first: the renderer may then draw into the same surface */
-  picture_clear (&self->frame);
+  picture_retire (self, &self->frame);
   self->frame.surface =
       cairo_surface_reference (ma_map_renderer_get_frame (self->renderer, dw, dh));
   self->tex_w = dw;
@@ -405,7 +441,7 @@ ma_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     {
       cairo_surface_t *overlay;
 
-      picture_clear (&self->overlay);
+      picture_retire (self, &self->overlay);
       overlay = ma_map_renderer_get_overlay (self->renderer, dw, dh);
       self->overlay.surface = cairo_surface_reference (overlay);
       /* the overlay covers only the legend and the caption */
@@ -1016,6 +1052,8 @@ ma_map_view_dispose (GObject *object)
   g_clear_pointer (&self->toolbar, gtk_widget_unparent);
   picture_clear (&self->frame);
   picture_clear (&self->overlay);
+  g_clear_handle_id (&self->release_id, g_source_remove);
+  g_clear_pointer (&self->retired, g_ptr_array_unref);
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->geo, ma_geo_unref);
   g_clear_object (&self->filter);
@@ -1120,6 +1158,8 @@ ma_map_view_init (MaMapView *self)
       GTK_EVENT_CONTROLLER_SCROLL_VERTICAL | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *key = gtk_event_controller_key_new ();
+
+  self->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) picture_free);
 
   self->cancellable = g_cancellable_new ();
   self->export_size = g_strdup ("1920x1080");
