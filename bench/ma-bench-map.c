@@ -141,7 +141,8 @@ overlay (gpointer data)
 {
   Ctx *c = data;
   ma_map_renderer_invalidate (c->renderer, FALSE);
-  ma_map_renderer_get_overlay (c->renderer, c->w, c->h);
+  ma_map_renderer_get_overlay (c->renderer, c->w, c->h, MA_MAP_LAYER_LEGEND);
+  ma_map_renderer_get_overlay (c->renderer, c->w, c->h, MA_MAP_LAYER_CAPTION);
 }
 
 static void
@@ -193,7 +194,8 @@ ma_bench_map (MaStore *store, int width, int height, int reps, FILE *out)
   print (out, width, height, "full re-raster after a view change (project + outlines + fills)",
          raster_s);
   layers_s = run (layers_raster, &c, warm, reps);
-  print (out, width, height, "full re-raster, same view (outlines + fills into colour indices)", layers_s);
+  print (out, width, height, "full re-raster, same view (outlines + fills into colour indices)",
+         layers_s);
   bare_s = run (bare, &c, warm, reps);
   print (out, width, height, "bare Cairo fill + 0.5 px stroke per country, same paths", bare_s);
   s = run (recolour, &c, warm, reps);
@@ -201,7 +203,7 @@ ma_bench_map (MaStore *store, int width, int height, int reps, FILE *out)
   s = run (cached, &c, warm, reps);
   print (out, width, height, "frame without data change (cached frame, one blit)", s);
   s = run (overlay, &c, warm, reps);
-  print (out, width, height, "legend and caption (Pango) into the overlay", s);
+  print (out, width, height, "legend and caption (Pango) into their overlays", s);
   ma_map_renderer_set_view (c.renderer, 1, 0, 0);
   s = run (vector, &c, warm, reps);
   print (out, width, height, "export picture: fills + stroked outlines + legend + caption", s);

@@ -360,7 +360,9 @@ test_styles (void)
           g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
           cairo_destroy (cr);
           cairo_surface_destroy (surface);
-          overlay = ma_map_renderer_get_overlay (renderer, 800, 450);
+          overlay = ma_map_renderer_get_overlay (renderer, 800, 450, MA_MAP_LAYER_LEGEND);
+          g_assert_cmpint (cairo_surface_status (overlay), ==, CAIRO_STATUS_SUCCESS);
+          overlay = ma_map_renderer_get_overlay (renderer, 800, 450, MA_MAP_LAYER_CAPTION);
           g_assert_cmpint (cairo_surface_status (overlay), ==, CAIRO_STATUS_SUCCESS);
         }
     }

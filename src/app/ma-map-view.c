@@ -50,11 +50,11 @@ struct _MaMapView
   int tex_w, tex_h;
   double tex_scale, tex_cx, tex_cy;
   gboolean tex_stale;
-  Picture overlay;
+  Picture overlay[2]; /* legend, caption */
   GPtrArray *retired; /* Picture: see picture_retire () */
   guint release_id;
   int ov_w, ov_h;
-  double ov_x, ov_y; /* where the overlay lies, device pixels */
+  double ov_x[2], ov_y[2]; /* where the overlays lie, device pixels */
   gboolean overlay_stale;
 
   gboolean interacting;
@@ -437,25 +437,32 @@ ma_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   if (self->hover >= 0 && !self->interacting)
     snapshot_hover (self, snapshot, dw, dh, s);
 
-  if (self->overlay.surface == NULL || self->overlay_stale || self->ov_w != dw || self->ov_h != dh)
+  if (self->overlay[0].surface == NULL || self->overlay_stale || self->ov_w != dw ||
+      self->ov_h != dh)
     {
-      cairo_surface_t *overlay;
+      for (int i = 0; i < 2; i++)
+        {
+          cairo_surface_t *overlay;
 
-      picture_retire (self, &self->overlay);
-      overlay = ma_map_renderer_get_overlay (self->renderer, dw, dh);
-      self->overlay.surface = cairo_surface_reference (overlay);
-      /* the overlay covers only the legend and the caption */
-      cairo_surface_get_device_offset (overlay, &self->ov_x, &self->ov_y);
-      self->ov_x = -self->ov_x;
-      self->ov_y = -self->ov_y;
+          picture_retire (self, &self->overlay[i]);
+          overlay = ma_map_renderer_get_overlay (
+              self->renderer, dw, dh, i == 0 ? MA_MAP_LAYER_LEGEND : MA_MAP_LAYER_CAPTION);
+          self->overlay[i].surface = cairo_surface_reference (overlay);
+          /* each covers only its box */
+          cairo_surface_get_device_offset (overlay, &self->ov_x[i], &self->ov_y[i]);
+          self->ov_x[i] = -self->ov_x[i];
+          self->ov_y[i] = -self->ov_y[i];
+        }
       self->ov_w = dw;
       self->ov_h = dh;
       self->overlay_stale = FALSE;
     }
-  append_picture (self, snapshot, &self->overlay,
-                  &GRAPHENE_RECT_INIT (self->ov_x / s, self->ov_y / s,
-                                       cairo_image_surface_get_width (self->overlay.surface) / s,
-                                       cairo_image_surface_get_height (self->overlay.surface) / s));
+  for (int i = 0; i < 2; i++)
+    append_picture (
+        self, snapshot, &self->overlay[i],
+        &GRAPHENE_RECT_INIT (self->ov_x[i] / s, self->ov_y[i] / s,
+                             cairo_image_surface_get_width (self->overlay[i].surface) / s,
+                             cairo_image_surface_get_height (self->overlay[i].surface) / s));
   gtk_widget_snapshot_child (widget, self->toolbar, snapshot);
 }
 
@@ -1051,7 +1058,8 @@ ma_map_view_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->toolbar, gtk_widget_unparent);
   picture_clear (&self->frame);
-  picture_clear (&self->overlay);
+  picture_clear (&self->overlay[0]);
+  picture_clear (&self->overlay[1]);
   g_clear_handle_id (&self->release_id, g_source_remove);
   g_clear_pointer (&self->retired, g_ptr_array_unref);
   g_clear_object (&self->renderer);

@@ -122,9 +122,10 @@ struct _MaMapRenderer
   double pix_zoom, pix_cx, pix_cy;
   cairo_surface_t *frame; /* the last map frame */
   gboolean frame_valid;
-  cairo_surface_t *overlay; /* legend and caption, only as large as they are */
-  int ov_w, ov_h;
-  gboolean overlay_valid;
+  /* legend and caption, each only as large as it is */
+  cairo_surface_t *overlay[2];
+  int ov_w[2], ov_h[2];
+  gboolean overlay_valid[2];
 };
 
 G_DEFINE_FINAL_TYPE (MaMapRenderer, ma_map_renderer, G_TYPE_OBJECT)
@@ -157,7 +158,8 @@ ma_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->pixels, g_free);
   g_clear_pointer (&self->edges, g_free);
   g_clear_pointer (&self->frame, cairo_surface_destroy);
-  g_clear_pointer (&self->overlay, cairo_surface_destroy);
+  g_clear_pointer (&self->overlay[0], cairo_surface_destroy);
+  g_clear_pointer (&self->overlay[1], cairo_surface_destroy);
   g_clear_pointer (&self->data, ma_map_data_unref);
   g_clear_pointer (&self->geo, ma_geo_unref);
   G_OBJECT_CLASS (ma_map_renderer_parent_class)->finalize (object);
@@ -198,7 +200,7 @@ static void
 invalidate_colours (MaMapRenderer *self)
 {
   self->frame_valid = FALSE;
-  self->overlay_valid = FALSE;
+  self->overlay_valid[0] = self->overlay_valid[1] = FALSE;
 }
 
 void
@@ -1509,26 +1511,28 @@ ma_map_renderer_get_frame (MaMapRenderer *self, int width, int height)
 }
 
 cairo_surface_t *
-ma_map_renderer_get_overlay (MaMapRenderer *self, int width, int height)
+ma_map_renderer_get_overlay (MaMapRenderer *self, int width, int height, MaMapLayers layer)
 {
+  guint which = layer == MA_MAP_LAYER_CAPTION;
   cairo_surface_t *scratch;
   cairo_rectangle_t ext;
   int x0, y0, x1, y1;
   cairo_t *cr;
 
   g_return_val_if_fail (MA_IS_MAP_RENDERER (self), NULL);
-  if (self->overlay_valid && self->overlay != NULL && self->ov_w == width && self->ov_h == height)
-    return self->overlay;
-  /* Only as large as the boxes: the rest of a full-size layer would be 4 MB
-   * of transparent pixels at 1280×800. */
-  g_clear_pointer (&self->overlay, cairo_surface_destroy);
+  g_return_val_if_fail (layer == MA_MAP_LAYER_LEGEND || layer == MA_MAP_LAYER_CAPTION, NULL);
+  if (self->overlay_valid[which] && self->overlay[which] != NULL && self->ov_w[which] == width &&
+      self->ov_h[which] == height)
+    return self->overlay[which];
+  /* Only as large as the box: a full-size layer would be 4 MB of mostly
+   * transparent pixels at 1280×800. */
+  g_clear_pointer (&self->overlay[which], cairo_surface_destroy);
   scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (scratch);
-  draw_decorations (self, cr, width, height, MA_MAP_LAYER_LEGEND | MA_MAP_LAYER_CAPTION, FALSE,
-                    &ext);
+  draw_decorations (self, cr, width, height, layer, FALSE, &ext);
   cairo_destroy (cr);
   cairo_surface_destroy (scratch);
-  /* room for the boxes' edges (up to 2 px wide) */
+  /* room for the box's edge (up to 2 px wide) */
   x0 = MAX (0, (int) floor (ext.x) - 2);
   y0 = MAX (0, (int) floor (ext.y) - 2);
   x1 = MIN (width, (int) ceil (ext.x + ext.width) + 2);
@@ -1538,17 +1542,16 @@ ma_map_renderer_get_overlay (MaMapRenderer *self, int width, int height)
       x0 = y0 = 0;
       x1 = y1 = 1;
     }
-  self->overlay = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - x0, y1 - y0);
-  cairo_surface_set_device_offset (self->overlay, -x0, -y0);
-  cr = cairo_create (self->overlay);
-  draw_decorations (self, cr, width, height, MA_MAP_LAYER_LEGEND | MA_MAP_LAYER_CAPTION, TRUE,
-                    NULL);
+  self->overlay[which] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - x0, y1 - y0);
+  cairo_surface_set_device_offset (self->overlay[which], -x0, -y0);
+  cr = cairo_create (self->overlay[which]);
+  draw_decorations (self, cr, width, height, layer, TRUE, NULL);
   cairo_destroy (cr);
-  cairo_surface_flush (self->overlay);
-  self->ov_w = width;
-  self->ov_h = height;
-  self->overlay_valid = TRUE;
-  return self->overlay;
+  cairo_surface_flush (self->overlay[which]);
+  self->ov_w[which] = width;
+  self->ov_h[which] = height;
+  self->overlay_valid[which] = TRUE;
+  return self->overlay[which];
 }
 
 void

@@ -129,12 +129,14 @@ ma_map_renderer_draw (MaMapRenderer *self, cairo_t *cr, int width, int height, M
  * Geometry is projected once per size and view, outlines are a cached layer,
  * so a data change only refills; an unchanged call costs nothing. */
 cairo_surface_t *ma_map_renderer_get_frame (MaMapRenderer *self, int width, int height);
-/* Legend and caption on a transparent image surface, cached the same way. The
- * surface covers only the part of the WIDTH×HEIGHT picture they take: its
- * device offset is minus its position (cairo_surface_get_device_offset ()),
- * so that it draws in place with cairo_set_source_surface (cr, overlay, 0, 0).
- * A new frame or overlay is made when the last one is still referenced. */
-cairo_surface_t *ma_map_renderer_get_overlay (MaMapRenderer *self, int width, int height);
+/* The legend (LAYER MA_MAP_LAYER_LEGEND) or the caption (MA_MAP_LAYER_CAPTION)
+ * on a transparent image surface, cached the same way. The surface covers only
+ * the part of the WIDTH×HEIGHT picture its box takes: its device offset is
+ * minus its position (cairo_surface_get_device_offset ()), so that it draws in
+ * place with cairo_set_source_surface (cr, overlay, 0, 0). A new frame or
+ * overlay is made when the last one is still referenced. */
+cairo_surface_t *
+ma_map_renderer_get_overlay (MaMapRenderer *self, int width, int height, MaMapLayers layer);
 
 /* Benchmark helpers: drop the caches (so the next get_frame re-projects) or only
  * the last frame (so the next get_frame recolours). */
