@@ -293,12 +293,20 @@ test_search_migration (void)
   store = ma_store_open (path, MA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   schema = text_query (store, "SELECT sql FROM sqlite_schema WHERE name = 'action_fts'");
-  g_assert_nonnull (strstr (schema, "prefix = '2 3 4'"));
+  /* Versions 3 and 4 both ran: one- to four-letter prefixes, no positions. */
+  g_assert_nonnull (strstr (schema, "prefix = '1 2 3 4'"));
+  g_assert_nonnull (strstr (schema, "detail = none"));
   g_assert_cmpint (int_query (store, "PRAGMA user_version"), ==, MA_STORE_SCHEMA_VERSION);
   ma_filter_set_search (filter, "rodn");
   g_assert_cmpuint (ma_store_count_actions (store, filter, NULL), ==, 1);
   ma_filter_set_search (filter, "migr");
   g_assert_cmpuint (ma_store_count_actions (store, filter, NULL), ==, 8);
+  /* A first letter, two words (each a prefix, all of them in the Action), accents
+   * folded both ways. */
+  ma_filter_set_search (filter, "k");
+  g_assert_cmpuint (ma_store_count_actions (store, filter, NULL), ==, 3);
+  ma_filter_set_search (filter, "chaco gran");
+  g_assert_cmpuint (ma_store_count_actions (store, filter, NULL), ==, 1);
   /* The triggers still keep the rebuilt index. */
   ma_store_set_action_field (store, ma_store_find_action (store, "Benin", NULL), "notes",
                              "Zanzibar", &error);

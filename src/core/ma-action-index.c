@@ -1063,27 +1063,27 @@ codes_to_json (const char *const *codes)
   return json_to_string (root, FALSE);
 }
 
+/* The ids SQL selects as bits: SQL is "SELECT ma_set_bits (id, ?2) … ?1" with TEXT
+ * for ?1 (see MaBits). */
 static guint64 *
 bitmap_from_sql (MaStore *store, IndexData *data, const char *sql, const char *text)
 {
   sqlite3_stmt *stmt = ma_store_prepare (store, sql, NULL);
-  guint64 *bits;
+  MaBits bits;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  bits = g_new0 (guint64, data->capacity / 64 + 1);
+  bits.capacity = data->capacity;
+  bits.words = g_new0 (guint64, data->capacity / 64 + 1);
   sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_pointer (stmt, 2, &bits, MA_BITS_POINTER_TYPE, NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      if (id > 0 && id < data->capacity)
-        bits[id >> 6] |= G_GUINT64_CONSTANT (1) << (id & 63);
-    }
+    ;
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    g_clear_pointer (&bits, g_free);
-  return bits;
+    g_clear_pointer (&bits.words, g_free);
+  return bits.words;
 }
 
 static gboolean
@@ -1211,7 +1211,9 @@ query_index_pass (
               cache->fts_capacity != data->capacity || g_strcmp0 (cache->fts_match, match) != 0)
             {
               guint64 *bits = bitmap_from_sql (
-                  store, data, "SELECT rowid FROM action_fts WHERE action_fts MATCH ?", match);
+                  store, data,
+                  "SELECT ma_set_bits (rowid, ?2) FROM action_fts WHERE action_fts MATCH ?1",
+                  match);
               if (bits == NULL)
                 return NULL;
               g_free (cache->fts_bits);
@@ -1227,8 +1229,9 @@ query_index_pass (
         {
           g_autofree char *json = codes_to_json (partner_codes);
           partners = bitmap_from_sql (store, data,
-                                      "SELECT action FROM action_partner WHERE partner IN "
-                                      "(SELECT CAST (value AS INTEGER) FROM json_each (?))",
+                                      "SELECT ma_set_bits (action, ?2) FROM action_partner "
+                                      "WHERE partner IN "
+                                      "(SELECT CAST (value AS INTEGER) FROM json_each (?1))",
                                       json);
           if (partners == NULL)
             return NULL;

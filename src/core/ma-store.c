@@ -211,6 +211,23 @@ collate_names (void *data, int len_a, const void *a, int len_b, const void *b)
   return cmp != 0 ? cmp : strcmp (text_a, text_b);
 }
 
+/* ma_set_bits (id, bits): see MaBits. Ids outside the set's capacity are ignored. */
+static void
+set_bits_step (sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+  MaBits *bits = sqlite3_value_pointer (argv[1], MA_BITS_POINTER_TYPE);
+  sqlite3_int64 id = sqlite3_value_int64 (argv[0]);
+
+  if (bits != NULL && id > 0 && id < bits->capacity)
+    bits->words[id >> 6] |= G_GUINT64_CONSTANT (1) << (id & 63);
+}
+
+static void
+set_bits_final (sqlite3_context *context)
+{
+  sqlite3_result_null (context);
+}
+
 /* ma_sort_key (text): the MA_NAME collation as a BLOB key compared bytewise.
  * ORDER BY x COLLATE MA_NAME computes two keys per comparison (10 s for 100,000
  * titles); a key per row, remembered per text, sorts them in a few hundred ms
@@ -589,6 +606,8 @@ ma_store_open (const char *path, MaStoreOpenFlags flags, GError **error)
   sqlite3_create_function_v2 (self->db, "ma_sort_key", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, self,
                               sort_key_function, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (self->db, "ma_set_bits", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                              NULL, set_bits_step, set_bits_final, NULL);
   if (!exec_sql (self,
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA journal_mode = WAL;"
