@@ -49,8 +49,8 @@ MaMapRegion *ma_map_data_lookup_region (MaMapData *self, const char *code);
  * then per country fill and a 0.5 px stroke, as a naive Cairo map would. */
 void ma_map_renderer_draw_bare (MaMapRenderer *self, cairo_t *cr, int width, int height);
 
-/* For the benchmark: drops the outline and base layers and the frame, keeping
- * the projected paths. */
+/* For the benchmark: drops what the pixels are made of and the frame, so that
+ * the next frame is rastered again in the same view. */
 void ma_map_renderer_invalidate_layers (MaMapRenderer *self);
 
 G_END_DECLS
