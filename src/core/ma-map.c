@@ -1254,28 +1254,74 @@ mask_word (const guint8 *p)
 static void
 take_coverage (guint32 *pixels, int width, guint8 *mask, int stride, const int box[4], guint e)
 {
+  const guint32 full = PIX (e, e, 255, 0);
+
   for (int y = box[1]; y <= box[3]; y++)
     {
       guint8 *row = mask + (gsize) y * stride;
       guint32 *out = pixels + (gsize) y * width;
+      int x = box[0];
 
-      for (int x = box[0]; x <= box[2]; x++)
+      while (x <= box[2])
         {
-          guint c = row[x];
+          guint c;
 
-          if (c == 0)
+          /* eight at a time where the mask is empty or full (most of it) */
+          if ((x & 7) == 0 && x + 7 <= box[2])
             {
-              /* skip runs of empty mask quickly */
-              while ((x & 7) == 0 && x + 8 <= box[2] && mask_word (row + x) == 0)
-                x += 8;
-              if (row[x] == 0)
-                continue;
-              c = row[x];
+              guint64 word = mask_word (row + x);
+              if (word == 0)
+                {
+                  x += 8;
+                  continue;
+                }
+              if (word == G_MAXUINT64)
+                {
+                  for (int k = 0; k < 8; k++)
+                    out[x + k] = full;
+                  memset (row + x, 0, 8);
+                  x += 8;
+                  continue;
+                }
             }
-          row[x] = 0;
-          out[x] = c == 255 ? PIX (e, e, 255, 0) : pixel_merge (out[x], e, c);
+          c = row[x];
+          if (c != 0)
+            {
+              row[x] = 0;
+              out[x] = c == 255 ? full : pixel_merge (out[x], e, c);
+            }
+          x++;
         }
     }
+}
+
+/* A pixel of the sea (coverage C) over the background. */
+static inline guint32
+sea_pixel (guint c)
+{
+  return c == 255 ? PIX (PIX_SEA, PIX_SEA, 255, 0)
+         : c == 0 ? PIX (PIX_BG, PIX_BG, 255, 0)
+                  : PIX (PIX_SEA, PIX_BG, c, 0);
+}
+
+static void
+index_row_apart (guint8 *restrict index, const guint32 *restrict in, int width)
+{
+  for (int x = 0; x < width; x++)
+    index[x] = (guint8) in[x];
+}
+
+/* The colour indices of a row of pixels. The index plane is written over the
+ * pixels: only the first row's indices land on their own pixels (each on one
+ * already read), the others' on rows above. */
+static void
+index_row (guint8 *index, const guint32 *in, int width)
+{
+  if (index < (const guint8 *) (in + width) && (const guint8 *) in < index + width)
+    for (int x = 0; x < width; x++)
+      index[x] = (guint8) in[x];
+  else
+    index_row_apart (index, in, width);
 }
 
 static void
@@ -1289,23 +1335,45 @@ build_pixels (MaMapRenderer *self, int width, int height)
   int stride = cairo_image_surface_get_stride (scratch);
   g_autoptr (GArray) boxes = g_array_new (FALSE, FALSE, sizeof (int));
   const int all[4] = { 0, 0, width - 1, height - 1 };
-  gsize n = (gsize) width * height, n_edges = 0;
+  gsize n = (gsize) width * height;
   guint32 *pixels;
+  guint8 *index;
+  GArray *edges;
   double s, ox, oy;
 
   device_transform (self, width, height, &s, &ox, &oy);
   g_clear_pointer (&self->pixels, g_free);
   g_clear_pointer (&self->edges, g_free);
   pixels = g_new (guint32, n);
-  for (gsize i = 0; i < n; i++)
-    pixels[i] = PIX (PIX_BG, PIX_BG, 255, 0);
 
-  /* the sea: the globe's outline filled */
+  /* the sea: the globe's outline filled, over the background */
   cairo_set_source_rgb (cr, 0, 0, 0);
   sphere_path (self, cr, width, height);
   cairo_fill (cr);
   cairo_surface_flush (scratch);
-  take_coverage (pixels, width, mask, stride, all, PIX_SEA);
+  for (int y = 0; y < height; y++)
+    {
+      guint8 *row = mask + (gsize) y * stride;
+      guint32 *out = pixels + (gsize) y * width;
+      int x = 0;
+
+      for (; x + 8 <= width; x += 8)
+        {
+          guint64 word = mask_word (row + x);
+          if (word == 0 || word == G_MAXUINT64)
+            {
+              guint32 v = word == 0 ? PIX (PIX_BG, PIX_BG, 255, 0) : PIX (PIX_SEA, PIX_SEA, 255, 0);
+              for (int k = 0; k < 8; k++)
+                out[x + k] = v;
+            }
+          else
+            for (int k = 0; k < 8; k++)
+              out[x + k] = sea_pixel (row[x + k]);
+        }
+      for (; x < width; x++)
+        out[x] = sea_pixel (row[x]);
+      memset (row, 0, width);
+    }
   cairo_surface_mark_dirty (scratch);
   cairo_set_line_width (cr, line_width (self));
   sphere_path (self, cr, width, height);
@@ -1341,34 +1409,43 @@ build_pixels (MaMapRenderer *self, int width, int height)
   cairo_destroy (cr);
   cairo_surface_flush (scratch);
 
-  /* kept: the index of every pixel, and the pixels that blend */
+  /* kept: the index of every pixel (written over the pixels, which are read
+   * first), and the pixels that blend */
+  index = (guint8 *) pixels;
+  edges = g_array_sized_new (FALSE, FALSE, sizeof (EdgePixel), n / 16 + 1);
   for (int y = 0; y < height; y++)
     {
       const guint8 *row = mask + (gsize) y * stride;
       const guint32 *in = pixels + (gsize) y * width;
-      for (int x = 0; x < width; x++)
-        n_edges += (in[x] >> 16) != 0xff || row[x] != 0;
-    }
-  self->edges = g_new (EdgePixel, MAX (n_edges, 1));
-  self->n_edges = 0;
-  for (int y = 0; y < height; y++)
-    {
-      const guint8 *row = mask + (gsize) y * stride;
-      const guint32 *in = pixels + (gsize) y * width;
-      for (int x = 0; x < width; x++)
-        if ((in[x] >> 16) != 0xff || row[x] != 0)
-          self->edges[self->n_edges++] =
-              (EdgePixel){ (guint32) ((gsize) y * width + x), in[x] >> 8 & 0xff, in[x] >> 16 & 0xff,
-                           row[x] };
+      int x = 0;
+
+      while (x < width)
+        {
+          /* eight at a time where none blends (most of the picture) */
+          if (x + 8 <= width && mask_word (row + x) == 0 &&
+              (in[x] & in[x + 1] & in[x + 2] & in[x + 3] & in[x + 4] & in[x + 5] & in[x + 6] &
+               in[x + 7] & 0x00ff0000) == 0x00ff0000)
+            {
+              x += 8;
+              continue;
+            }
+          if ((in[x] >> 16 & 0xff) != 0xff || row[x] != 0)
+            {
+              EdgePixel e = { (guint32) ((gsize) y * width + x), in[x] >> 8 & 0xff,
+                              in[x] >> 16 & 0xff, row[x] };
+              g_array_append_val (edges, e);
+            }
+          x++;
+        }
+      /* the row's indices land on pixels already read (rows above, or this
+       * row's own start for the first one) */
+      index_row (index + (gsize) y * width, in, width);
     }
   cairo_surface_destroy (scratch);
-  /* the index plane where the pixels were, then shrunk */
-  {
-    guint8 *index = (guint8 *) pixels;
-    for (gsize i = 0; i < n; i++)
-      index[i] = pixels[i] & 0xff;
-    self->pixels = g_realloc (index, n);
-  }
+  self->pixels = g_realloc (index, n);
+  self->n_edges = edges->len;
+  self->edges =
+      g_realloc (g_array_free (edges, FALSE), MAX (self->n_edges, 1) * sizeof (EdgePixel));
 }
 
 static inline guint
