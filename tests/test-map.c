@@ -257,14 +257,23 @@ pixel_at (cairo_surface_t *surface, int x, int y)
 {
   const guint8 *data = cairo_image_surface_get_data (surface);
   int stride = cairo_image_surface_get_stride (surface);
+  double ox, oy;
 
+  /* a frame covers only the map's part of the picture */
+  cairo_surface_get_device_offset (surface, &ox, &oy);
+  x += (int) ox;
+  y += (int) oy;
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
   return *(const guint32 *) (data + y * stride + 4 * x);
 }
 
+/* The pixel at a country's anchor in the frame of a W×H picture. */
 static guint32
-country_pixel (MaMapRenderer *renderer, cairo_surface_t *surface, const char *name)
+country_pixel (MaMapRenderer *renderer, cairo_surface_t *surface, int w, int h, const char *name)
 {
-  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
   int f = find_feature (name);
   double x, y, px, py;
 
@@ -288,14 +297,19 @@ test_renderer (void)
 
   ma_map_renderer_set_data (renderer, data);
   frame = ma_map_renderer_get_frame (renderer, 1280, 800);
-  kz = country_pixel (renderer, frame, "Kazakhstan");
-  br = country_pixel (renderer, frame, "Brazil");
-  fr = country_pixel (renderer, frame, "France");
-  de = country_pixel (renderer, frame, "Germany");
+  kz = country_pixel (renderer, frame, 1280, 800, "Kazakhstan");
+  br = country_pixel (renderer, frame, 1280, 800, "Brazil");
+  fr = country_pixel (renderer, frame, 1280, 800, "France");
+  de = country_pixel (renderer, frame, 1280, 800, "Germany");
   g_assert_cmphex (kz, !=, fr);
   g_assert_cmphex (br, !=, fr);
   g_assert_cmphex (kz, ==, br); /* one Action each */
   g_assert_cmphex (fr, ==, de); /* none */
+
+  /* Only the map's part of the picture: the whole world is not as high as
+   * 1280×800, the rest is the background. */
+  g_assert_cmpint (cairo_image_surface_get_width (frame), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (frame), <, 700);
 
   /* Unchanged: the cached frame itself. */
   again = ma_map_renderer_get_frame (renderer, 1280, 800);
@@ -307,16 +321,16 @@ test_renderer (void)
   g_assert_no_error (error);
   ma_map_renderer_set_data (renderer, none);
   frame = ma_map_renderer_get_frame (renderer, 1280, 800);
-  g_assert_cmphex (country_pixel (renderer, frame, "Brazil"), ==,
-                   country_pixel (renderer, frame, "France"));
-  g_assert_cmphex (country_pixel (renderer, frame, "Kazakhstan"), !=,
-                   country_pixel (renderer, frame, "France"));
+  g_assert_cmphex (country_pixel (renderer, frame, 1280, 800, "Brazil"), ==,
+                   country_pixel (renderer, frame, 1280, 800, "France"));
+  g_assert_cmphex (country_pixel (renderer, frame, 1280, 800, "Kazakhstan"), !=,
+                   country_pixel (renderer, frame, 1280, 800, "France"));
 
   /* Region mode colours Kazakhstan's whole region: China too. */
   ma_map_renderer_set_mode (renderer, MA_MAP_BY_REGION);
   frame = ma_map_renderer_get_frame (renderer, 1280, 800);
-  g_assert_cmphex (country_pixel (renderer, frame, "China"), ==,
-                   country_pixel (renderer, frame, "Kazakhstan"));
+  g_assert_cmphex (country_pixel (renderer, frame, 1280, 800, "China"), ==,
+                   country_pixel (renderer, frame, 1280, 800, "Kazakhstan"));
 
   /* Zoom keeps the point under the pointer. */
   {
@@ -328,8 +342,8 @@ test_renderer (void)
     g_assert_cmpfloat_with_epsilon (x0, x1, 1e-9);
     g_assert_cmpfloat_with_epsilon (y0, y1, 1e-9);
     frame = ma_map_renderer_get_frame (renderer, 1280, 800);
-    g_assert_cmphex (country_pixel (renderer, frame, "China"), ==,
-                     country_pixel (renderer, frame, "Kazakhstan"));
+    g_assert_cmphex (country_pixel (renderer, frame, 1280, 800, "China"), ==,
+                     country_pixel (renderer, frame, 1280, 800, "Kazakhstan"));
   }
 }
 

@@ -430,8 +430,14 @@ ma_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     ma_map_renderer_get_view (self->renderer, NULL, &cx, &cy);
     tx = dw / 2.0 - k * self->tex_w / 2.0 + scale * (self->tex_cx - cx);
     ty = dh / 2.0 - k * self->tex_h / 2.0 - scale * (self->tex_cy - cy);
-    append_picture (self, snapshot, &self->frame,
-                    &GRAPHENE_RECT_INIT (tx / s, ty / s, k * self->tex_w / s, k * self->tex_h / s));
+    double fx, fy, fw = cairo_image_surface_get_width (self->frame.surface),
+                   fh = cairo_image_surface_get_height (self->frame.surface);
+
+    /* the image covers only the map's part of the raster */
+    cairo_surface_get_device_offset (self->frame.surface, &fx, &fy);
+    append_picture (
+        self, snapshot, &self->frame,
+        &GRAPHENE_RECT_INIT ((tx - k * fx) / s, (ty - k * fy) / s, k * fw / s, k * fh / s));
   }
 
   if (self->hover >= 0 && !self->interacting)

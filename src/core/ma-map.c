@@ -118,7 +118,8 @@ struct _MaMapRenderer
   struct _EdgePixel *edges; /* the pixels that blend, in order */
   gsize n_edges;
   gboolean pixels_valid;
-  int pix_w, pix_h;
+  int pix_w, pix_h;                   /* the picture */
+  int crop_x, crop_y, crop_w, crop_h; /* the part of it the map takes: the frame */
   double pix_zoom, pix_cx, pix_cy;
   cairo_surface_t *frame; /* the last map frame */
   gboolean frame_valid;
@@ -1324,11 +1325,37 @@ index_row (guint8 *index, const guint32 *in, int width)
     index_row_apart (index, in, width);
 }
 
+/* The part of a WIDTH×HEIGHT picture the globe (with room for its outline and
+ * the bubbles) takes: the rest is the background. In the window's map view at
+ * the whole world's zoom, the globe is half as high as the view. */
 static void
-build_pixels (MaMapRenderer *self, int width, int height)
+map_extent (MaMapRenderer *self, int width, int height, int rect[4])
+{
+  double hw, hh, x0, y0, x1, y1;
+  double pad = bubble_max_radius (self, width, height) + line_width (self) + 2;
+
+  ma_equal_earth_extent (&hw, &hh);
+  ma_map_renderer_to_device (self, width, height, -hw, hh, &x0, &y0);
+  ma_map_renderer_to_device (self, width, height, hw, -hh, &x1, &y1);
+  rect[0] = (int) CLAMP (floor (x0 - pad), 0, width);
+  rect[1] = (int) CLAMP (floor (y0 - pad), 0, height);
+  rect[2] = (int) CLAMP (ceil (x1 + pad), 0, width) - rect[0];
+  rect[3] = (int) CLAMP (ceil (y1 + pad), 0, height) - rect[1];
+  if (rect[2] <= 0 || rect[3] <= 0)
+    {
+      rect[0] = rect[1] = 0;
+      rect[2] = rect[3] = 1;
+    }
+}
+
+/* Rasters the pixels of the part of the PICTURE_W×PICTURE_H picture that
+ * self->crop_* says. */
+static void
+build_pixels (MaMapRenderer *self, int picture_w, int picture_h)
 {
   guint n_features = ma_geo_get_n_features (self->geo);
   guint n_arcs = ma_geo_get_n_arcs (self->geo);
+  int width = self->crop_w, height = self->crop_h;
   cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, width, height);
   cairo_t *cr = cairo_create (scratch);
   guint8 *mask = cairo_image_surface_get_data (scratch);
@@ -1341,14 +1368,18 @@ build_pixels (MaMapRenderer *self, int width, int height)
   GArray *edges;
   double s, ox, oy;
 
-  device_transform (self, width, height, &s, &ox, &oy);
+  device_transform (self, picture_w, picture_h, &s, &ox, &oy);
+  ox -= self->crop_x;
+  oy -= self->crop_y;
   g_clear_pointer (&self->pixels, g_free);
   g_clear_pointer (&self->edges, g_free);
   pixels = g_new (guint32, n);
 
   /* the sea: the globe's outline filled, over the background */
   cairo_set_source_rgb (cr, 0, 0, 0);
-  sphere_path (self, cr, width, height);
+  cairo_translate (cr, -self->crop_x, -self->crop_y);
+  sphere_path (self, cr, picture_w, picture_h);
+  cairo_identity_matrix (cr);
   cairo_fill (cr);
   cairo_surface_flush (scratch);
   for (int y = 0; y < height; y++)
@@ -1376,7 +1407,9 @@ build_pixels (MaMapRenderer *self, int width, int height)
     }
   cairo_surface_mark_dirty (scratch);
   cairo_set_line_width (cr, line_width (self));
-  sphere_path (self, cr, width, height);
+  cairo_translate (cr, -self->crop_x, -self->crop_y);
+  sphere_path (self, cr, picture_w, picture_h);
+  cairo_identity_matrix (cr);
   cairo_stroke (cr);
   cairo_surface_flush (scratch);
   take_coverage (pixels, width, mask, stride, all, PIX_EDGE);
@@ -1483,20 +1516,20 @@ compose_pixels (MaMapRenderer *self, cairo_surface_t *frame)
 
   /* before writing into it: a snapshot someone took of it keeps its pixels */
   cairo_surface_flush (frame);
-  for (int y = 0; y < self->pix_h; y++)
+  for (int y = 0; y < self->crop_h; y++)
     {
-      const guint8 *in = self->pixels + (gsize) y * self->pix_w;
+      const guint8 *in = self->pixels + (gsize) y * self->crop_w;
       guint32 *out = (guint32 *) (data + (gsize) y * stride);
 
-      for (int x = 0; x < self->pix_w; x++)
+      for (int x = 0; x < self->crop_w; x++)
         out[x] = lut[in[x]];
     }
   for (gsize i = 0; i < self->n_edges; i++)
     {
       const EdgePixel *e = &self->edges[i];
       guint32 ca = lut[self->pixels[e->offset]], cb = lut[e->b], rgb = 0;
-      guint32 *out =
-          (guint32 *) (data + (gsize) (e->offset / self->pix_w) * stride) + e->offset % self->pix_w;
+      guint32 *out = (guint32 *) (data + (gsize) (e->offset / self->crop_w) * stride) +
+                     e->offset % self->crop_w;
 
       for (int k = 0; k < 3; k++)
         {
@@ -1542,14 +1575,26 @@ ma_map_renderer_get_frame (MaMapRenderer *self, int width, int height)
   if (!pixels_current (self, width, height))
     {
       self->frame_valid = FALSE;
+      int rect[4] = { 0, 0, width, height };
+
       /* the frame goes first: the pixels are built without it */
       g_clear_pointer (&self->frame, cairo_surface_destroy);
       if (ma_geo_get_n_features (self->geo) <= PIX_MAX_FEATURES)
-        build_pixels (self, width, height);
+        {
+          map_extent (self, width, height, rect);
+          self->crop_x = rect[0];
+          self->crop_y = rect[1];
+          self->crop_w = rect[2];
+          self->crop_h = rect[3];
+          build_pixels (self, width, height);
+        }
       else
         {
           g_clear_pointer (&self->pixels, g_free);
           g_clear_pointer (&self->edges, g_free);
+          self->crop_x = self->crop_y = 0;
+          self->crop_w = width;
+          self->crop_h = height;
         }
       self->pixels_valid = TRUE;
       self->pix_w = width;
@@ -1562,12 +1607,16 @@ ma_map_renderer_get_frame (MaMapRenderer *self, int width, int height)
     return self->frame;
   /* A frame still held by someone else (a texture made of its pixels) is left
    * to them. */
-  if (self->frame != NULL && (cairo_image_surface_get_width (self->frame) != width ||
-                              cairo_image_surface_get_height (self->frame) != height ||
+  if (self->frame != NULL && (cairo_image_surface_get_width (self->frame) != self->crop_w ||
+                              cairo_image_surface_get_height (self->frame) != self->crop_h ||
                               cairo_surface_get_reference_count (self->frame) > 1))
     g_clear_pointer (&self->frame, cairo_surface_destroy);
   if (self->frame == NULL)
-    self->frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    {
+      /* only the map's part of the picture; drawn in place through the offset */
+      self->frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->crop_w, self->crop_h);
+      cairo_surface_set_device_offset (self->frame, -self->crop_x, -self->crop_y);
+    }
   if (self->pixels != NULL)
     compose_pixels (self, self->frame);
   else

@@ -126,6 +126,9 @@ ma_map_renderer_draw (MaMapRenderer *self, cairo_t *cr, int width, int height, M
 
 /* For widgets: the map layer rastered into an image surface, owned by the
  * renderer and kept until the size, the view, the data or the style change.
+ * The surface covers only the part of the WIDTH×HEIGHT picture the map takes
+ * (the rest is the background, ma_map_renderer_get_background ()): like an
+ * overlay, it is placed by its device offset.
  * What each pixel is made of (colour indices and antialiasing weights) is
  * rastered once per size, view and style, so a data change only looks colours
  * up (about 1 ms at 1280×800); an unchanged call costs nothing. A new surface
