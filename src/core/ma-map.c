@@ -1167,11 +1167,12 @@ draw_decorations (MaMapRenderer *self,
  * vector picture. */
 typedef struct _EdgePixel
 {
-  guint32 offset; /* y × width + x */
+  guint32 offset; /* y × the frame's width + x */
   guint8 b, w, l; /* index B, weight of A, outline coverage */
 } EdgePixel;
 
-/* While rastering, every pixel as 0xLLWWBBAA (L stays 0 until the end). */
+/* While rastering, every pixel as 0x00WWBBAA (PIX (A, B, W, 0)); the
+ * outlines' coverage is read from the mask at the end. */
 #define PIX_BG 0
 #define PIX_SEA 1
 #define PIX_EDGE 2
