@@ -622,6 +622,10 @@ after_paint (GdkFrameClock *clock, gpointer data)
         GskRenderer *r = gtk_native_get_renderer (GTK_NATIVE (child_window));
         add_string (child_out, "renderer", r ? G_OBJECT_TYPE_NAME (r) : "?");
       }
+      /* For valgrind --tool=callgrind: the instructions up to the first frame, which
+       * unlike times do not move with the machine's load (bench/RESULTS.md). */
+      if (g_getenv ("MA_BENCH_EXIT_AT_FIRST_FRAME") != NULL)
+        _exit (0);
       if (opt_full && MA_IS_WINDOW (child_window))
         g_timeout_add (20, wait_for_list, NULL);
       else

@@ -117,6 +117,34 @@ test_search (Fixture *fixture, gconstpointer data)
 }
 
 static void
+test_first_frame (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (MaStore) store = ma_ui_test_store (&path);
+  MaWindow *window = ma_window_new (NULL, store);
+  GtkStack *stack = ma_window_get_list_stack (window);
+
+  /* Before its first frame the window has not listed anything yet: it says so,
+   * rather than "no Actions" or "no match". */
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_label_get_text (ma_window_get_count_label (window)), ==,
+                   "Loading Actions…");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  ma_ui_test_run (100);
+  assert_rows (window, 15);
+  g_assert_cmpstr (gtk_label_get_text (ma_window_get_count_label (window)), ==, "15 Actions");
+
+  /* The empty states are built when first needed, and the other views exist. */
+  gtk_editable_set_text (GTK_EDITABLE (ma_window_get_search_entry (window)), "zzzz");
+  assert_rows (window, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-match");
+  ma_window_show_view (window, "map");
+  ma_ui_test_run (20);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ma_ui_test_run (10);
+}
+
+static void
 test_facet (Fixture *fixture, gconstpointer data)
 {
   MaWindow *window = fixture->window;
@@ -482,6 +510,7 @@ main (int argc, char **argv)
   ADD ("/window/sort", test_sort);
   ADD ("/window/icon-buttons", test_icon_buttons);
   g_test_add_func ("/window/translation", test_translation);
+  g_test_add_func ("/window/first-frame", test_first_frame);
   {
     g_autoptr (GSettingsSchema) schema =
         g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);

@@ -15,6 +15,7 @@ MaActionList *ma_window_get_action_list (MaWindow *self);
 GtkSingleSelection *ma_window_get_selection (MaWindow *self);
 MaActionDetail *ma_window_get_detail (MaWindow *self);
 GtkLabel *ma_window_get_count_label (MaWindow *self);
+GtkStack *ma_window_get_list_stack (MaWindow *self);
 GtkFlowBox *ma_window_get_chips (MaWindow *self);
 GtkMenuButton *ma_window_get_filter_button (MaWindow *self);
 /* The Action shown in the detail, or 0. */

@@ -55,6 +55,7 @@ struct _MaWindow
   gint64 current;
   gboolean selecting;
   gboolean syncing_search;
+  gboolean other_views_added;
   AdwToast *undo_toast;
   gint64 deletion;
   GtkFileChooserNative *chooser;
@@ -182,15 +183,45 @@ on_folded_changed (MaWindow *self)
 
 /* The count and the empty states */
 
+/* The list, or one of its empty states: those are built the first time they are
+ * shown (ma-list-status.ui), not with the window before its first frame. */
+static void
+show_list_page (MaWindow *self, const char *name)
+{
+  if (gtk_stack_get_child_by_name (self->list_stack, name) == NULL)
+    {
+      g_autoptr (GtkBuilder) builder =
+          gtk_builder_new_from_resource ("/eu/mieux_initiative/Actions/ma-list-status.ui");
+      const char *const pages[][2] = { { "empty", "empty_page" }, { "no-match", "no_match_page" } };
+
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        gtk_stack_add_named (self->list_stack,
+                             GTK_WIDGET (gtk_builder_get_object (builder, pages[i][1])),
+                             pages[i][0]);
+    }
+  gtk_stack_set_visible_child_name (self->list_stack, name);
+}
+
 static void
 on_list_refreshed (MaWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  guint total = ma_action_list_get_total (self->list);
-  g_autofree char *n_text = ma_format_int (n, lang (self));
-  g_autofree char *total_text = ma_format_int (total, lang (self));
+  guint n, total;
+  g_autofree char *n_text = NULL;
+  g_autofree char *total_text = NULL;
   g_autofree char *count = NULL;
 
+  if (!ma_action_list_is_loaded (self->list))
+    {
+      /* Until the list is there (just after the first frame, or once the index of a
+       * large database is built), neither "no Actions" nor "no match" is true. */
+      gtk_label_set_text (self->count_label, _ ("Loading Actions…"));
+      show_list_page (self, "list");
+      return;
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  total = ma_action_list_get_total (self->list);
+  n_text = ma_format_int (n, lang (self));
+  total_text = ma_format_int (total, lang (self));
   if (n == total)
     /* Translators: %s is a number of Actions */
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s Action", "%s Actions", n), n_text);
@@ -200,9 +231,7 @@ on_list_refreshed (MaWindow *self)
         g_dngettext (GETTEXT_PACKAGE, "%1$s of %2$s Action", "%1$s of %2$s Actions", total), n_text,
         total_text);
   gtk_label_set_text (self->count_label, count);
-  gtk_stack_set_visible_child_name (self->list_stack, total == 0 ? "empty"
-                                                      : n == 0   ? "no-match"
-                                                                 : "list");
+  show_list_page (self, total == 0 ? "empty" : n == 0 ? "no-match" : "list");
   select_current (self);
 }
 
@@ -939,8 +968,9 @@ unbind_row (GtkListItemFactory *factory, GtkListItem *item, MaWindow *self)
 /* The in-memory index (search and facets at 100,000 Actions) costs O(n) to build:
  * it starts in the background after the first frame, and until it is there the
  * list answers through SQL with the same results (bench/RESULTS.md). A big
- * database shows its list once the index is there (sorting it in SQL would hold
- * the first frame back for most of a second). */
+ * database shows its list once the index is there (sorting it in SQL would take
+ * most of a second); a small one sorts it in SQL right after the first frame
+ * (before it, the sort cost 12 ms of a 1,000-Action database's first frame). */
 #define MA_WINDOW_DEFER_LIST 20000
 
 static void
@@ -973,6 +1003,22 @@ add_help_overlay (MaWindow *self)
                                              GTK_SHORTCUTS_WINDOW (overlay));
 }
 
+/* Other views: one ma_window_add_view () line each, here (see ma-window.h). Their
+ * widgets, measured with the rest of the window even when hidden, cost a quarter of
+ * the first frame's work over a bare window (callgrind): they are added after it,
+ * or as soon as a view is asked for by name. */
+static void
+add_other_views (MaWindow *self)
+{
+  if (self->other_views_added)
+    return;
+  self->other_views_added = TRUE;
+  ma_window_add_view (self, ma_chart_view_new (self->store, self->filter), "charts", _ ("Charts"),
+                      "ma-charts-symbolic");
+  ma_window_add_view (self, ma_map_view_new (self->store, self->filter), "map", _ ("Map"),
+                      "mark-location-symbolic");
+}
+
 /* The list view gets its model after the first frame: GTK 4.8 builds and binds
  * about 200 rows at once, which cost more than the bare window's whole first
  * frame (bench/RESULTS.md). */
@@ -981,6 +1027,9 @@ attach_list_model (gpointer data)
 {
   MaWindow *self = data;
 
+  if (!ma_action_list_is_loaded (self->list) && !ma_store_has_index (self->store) &&
+      ma_action_list_get_total (self->list) <= MA_WINDOW_DEFER_LIST)
+    ma_action_list_refresh (self->list);
   if (self->list_view != NULL && self->selection != NULL &&
       gtk_list_view_get_model (self->list_view) == NULL)
     {
@@ -988,6 +1037,7 @@ attach_list_model (gpointer data)
       select_current (self);
     }
   ensure_detail (self);
+  add_other_views (self);
   if (self->list_view != NULL)
     add_help_overlay (self);
   return G_SOURCE_REMOVE;
@@ -1036,8 +1086,7 @@ ma_window_constructed (GObject *object)
   g_assert (self->store != NULL);
   self->vocabularies = ma_vocabularies_new (self->store, ma_i18n_get_language ());
   self->filter = ma_filter_new ();
-  if (!ma_store_has_index (self->store) &&
-      ma_store_count_actions (self->store, NULL, NULL) > MA_WINDOW_DEFER_LIST)
+  if (!ma_store_has_index (self->store))
     self->list = ma_action_list_new_deferred (self->store, self->filter, lang (self));
   else
     self->list = ma_action_list_new (self->store, self->filter, lang (self));
@@ -1104,11 +1153,10 @@ ma_window_constructed (GObject *object)
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
 
-  /* Other views: one ma_window_add_view () line each, here (see ma-window.h). */
-  ma_window_add_view (self, ma_chart_view_new (self->store, self->filter), "charts", _ ("Charts"),
-                      "ma-charts-symbolic");
-  ma_window_add_view (self, ma_map_view_new (self->store, self->filter), "map", _ ("Map"),
-                      "mark-location-symbolic");
+  /* A window that reopens on the Charts or Map page builds it now; otherwise they
+   * come after the first frame (attach_list_model). */
+  if (self->last_view != NULL && g_strcmp0 (self->last_view, "list") != 0)
+    add_other_views (self);
 
   refresh_views (self);
   on_list_refreshed (self);
@@ -1309,6 +1357,8 @@ ma_window_show_view (MaWindow *self, const char *name)
 {
   g_return_if_fail (MA_IS_WINDOW (self));
 
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    add_other_views (self);
   if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
     {
       adw_view_stack_set_visible_child_name (self->view_stack, name);
@@ -1352,6 +1402,12 @@ MaActionDetail *
 ma_window_get_detail (MaWindow *self)
 {
   return ensure_detail (self);
+}
+
+GtkStack *
+ma_window_get_list_stack (MaWindow *self)
+{
+  return self->list_stack;
 }
 
 GtkLabel *

@@ -476,7 +476,9 @@ ma_action_list_new_deferred (MaStore *store, MaFilter *filter, const char *lang)
       g_signal_connect_swapped (filter, "changed", G_CALLBACK (on_filter_changed), self);
   self->store_handler =
       g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
-  self->total = ma_store_count_actions (store, NULL, NULL);
+  /* Counted when asked (ma_action_list_get_total): a window shows "Loading" until
+   * the list is there, and counting 100,000 rows would delay its first frame. */
+  self->total = G_MAXUINT;
   return self;
 }
 
@@ -566,5 +568,7 @@ guint
 ma_action_list_get_total (MaActionList *self)
 {
   g_return_val_if_fail (MA_IS_ACTION_LIST (self), 0);
+  if (self->total == G_MAXUINT)
+    self->total = ma_store_count_actions (self->store, NULL, NULL);
   return self->total;
 }
