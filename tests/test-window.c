@@ -9,6 +9,7 @@
 #include "ma-checklist-dialog.h"
 #include "ma-history-window.h"
 #include "ma-i18n.h"
+#include "ma-action-row.h"
 #include "ma-ui-test.h"
 #include "ma-window-private.h"
 
@@ -127,8 +128,7 @@ test_first_frame (void)
   /* Before its first frame the window has not listed anything yet: it says so,
    * rather than "no Actions" or "no match". */
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_cmpstr (gtk_label_get_text (ma_window_get_count_label (window)), ==,
-                   "Loading Actions…");
+  g_assert_cmpstr (gtk_label_get_text (ma_window_get_count_label (window)), ==, "Loading Actions…");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
   ma_ui_test_run (100);
   assert_rows (window, 15);
@@ -142,6 +142,63 @@ test_first_frame (void)
   ma_ui_test_run (20);
   gtk_window_destroy (GTK_WINDOW (window));
   ma_ui_test_run (10);
+}
+
+/* Rows whose title differs from their Action's; only rows GTK shows when VISIBLE. */
+static guint
+count_wrong_rows (GtkWidget *widget, gboolean visible, guint *checked)
+{
+  guint wrong = 0;
+
+  if (MA_IS_ACTION_ROW (widget) && ma_action_row_get_slot (MA_ACTION_ROW (widget)) != NULL &&
+      (!visible || gtk_widget_get_height (widget) > 0))
+    {
+      g_autoptr (MaAction) action =
+          ma_action_slot_dup_action (ma_action_row_get_slot (MA_ACTION_ROW (widget)));
+      const char *title = action != NULL ? ma_action_get_title (action) : "";
+      (*checked)++;
+      return g_strcmp0 (title, ma_action_row_get_shown_title (MA_ACTION_ROW (widget))) != 0;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    wrong += count_wrong_rows (child, visible, checked);
+  return wrong;
+}
+
+static void
+test_rows_retexted (Fixture *fixture, gconstpointer data)
+{
+  MaWindow *window = fixture->window;
+  GtkEditable *entry = GTK_EDITABLE (ma_window_get_search_entry (window));
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  guint checked = 0;
+
+  /* A short window: most bound rows are outside the list's visible part. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 300);
+  ma_ui_test_run (100);
+  gtk_editable_set_text (entry, "mi");
+  assert_rows (window, 11);
+  gtk_editable_set_text (entry, "");
+  assert_rows (window, 15);
+  ma_ui_test_run (30);
+  /* What shows is right at once… */
+  g_assert_cmpuint (count_wrong_rows (GTK_WIDGET (window), TRUE, &checked), ==, 0);
+  g_assert_cmpuint (checked, >, 0);
+  /* …and a scroll shows the others right too, before typing pauses. */
+  scrolled = gtk_stack_get_child_by_name (ma_window_get_list_stack (window), "list");
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_editable_set_text (entry, "a");
+  assert_rows (window, 13);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  checked = 0;
+  g_assert_cmpuint (count_wrong_rows (GTK_WIDGET (window), FALSE, &checked), ==, 0);
+  g_assert_cmpuint (checked, >=, 13);
+  /* Once typing pauses every bound row is right, scrolled or not. */
+  gtk_editable_set_text (entry, "e");
+  ma_ui_test_run (600);
+  checked = 0;
+  g_assert_cmpuint (count_wrong_rows (GTK_WIDGET (window), FALSE, &checked), ==, 0);
 }
 
 static void
@@ -500,6 +557,7 @@ main (int argc, char **argv)
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/window/search", test_search);
+  ADD ("/window/rows-retexted", test_rows_retexted);
   ADD ("/window/facet", test_facet);
   ADD ("/window/saved-view", test_saved_view);
   ADD ("/window/edit-title", test_edit_title);

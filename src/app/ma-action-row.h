@@ -18,5 +18,8 @@ GtkWidget *ma_action_row_new (MaVocabularies *vocabularies);
 /* Shows the slot's Action and follows the slot until unbound. */
 void ma_action_row_bind (MaActionRow *self, MaActionSlot *slot);
 void ma_action_row_unbind (MaActionRow *self);
+/* For tests: the slot shown and the title the row shows now. */
+MaActionSlot *ma_action_row_get_slot (MaActionRow *self);
+const char *ma_action_row_get_shown_title (MaActionRow *self);
 
 G_END_DECLS
