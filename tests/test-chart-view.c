@@ -207,6 +207,49 @@ test_view (void)
   ma_ui_test_run (10);
 }
 
+static gboolean
+total_is (gpointer data)
+{
+  MaChartView *view = data;
+  const MaChartData *chart = ma_chart_view_get_data (view);
+  guint want = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "want"));
+  return chart != NULL && chart->total == want;
+}
+
+static void
+test_async (void)
+{
+  g_autoptr (MaStore) store = ma_ui_test_store (NULL);
+  MaChartView *view = NULL;
+  MaWindow *window = open_window (store, &view);
+  MaFilter *filter = ma_window_get_filter (window);
+  const char *const lac[] = { "lac", NULL };
+  const char *const esa[] = { "esa", NULL };
+
+  /* As on a large database: the data and the report come from a worker thread, the
+   * page keeps the old ones meanwhile, and only the newest answer is shown. */
+  ma_chart_view_set_async_threshold (view, 0);
+  ma_chart_view_set_kind (view, MA_CHART_ACTIVITIES);
+  g_object_set_data (G_OBJECT (view), "want", GUINT_TO_POINTER (10));
+  g_assert_true (ma_ui_test_wait (total_is, view, 5));
+  g_assert_cmpint (ma_chart_view_get_data (view)->kind, ==, MA_CHART_ACTIVITIES);
+
+  ma_chart_view_set_kind (view, MA_CHART_STATUS);
+  ma_filter_set_codes (filter, MA_FILTER_REGION, esa);
+  ma_filter_set_codes (filter, MA_FILTER_REGION, lac);
+  g_assert_cmpint (ma_chart_view_get_data (view)->kind, ==, MA_CHART_ACTIVITIES);
+  g_object_set_data (G_OBJECT (view), "want", GUINT_TO_POINTER (6));
+  g_assert_true (ma_ui_test_wait (total_is, view, 5));
+  g_assert_cmpint (ma_chart_view_get_data (view)->kind, ==, MA_CHART_STATUS);
+  ma_ui_test_run (200);
+  g_assert_cmpuint (ma_chart_view_get_data (view)->total, ==, 6);
+  g_assert_true (g_str_has_prefix (ma_chart_view_get_report_text (view),
+                                   "Overall, MIEUX+ implemented 6 Actions"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ma_ui_test_run (10);
+}
+
 static void
 test_exports (void)
 {
@@ -476,6 +519,7 @@ main (int argc, char **argv)
   ma_ui_test_init ();
 
   g_test_add_func ("/chart-view/view", test_view);
+  g_test_add_func ("/chart-view/async", test_async);
   g_test_add_func ("/chart-view/exports", test_exports);
   g_test_add_func ("/chart-view/presentation", test_presentation);
   g_test_add_data_func ("/chart-view/screenshots/en", "en", test_screenshots);

@@ -31,7 +31,11 @@ struct _MaChartView
   MaChartLayout *layout;
   char *report;
   guint refresh_id;
-  gboolean dirty; /* the filter or the store changed while the page was hidden */
+  gboolean dirty;    /* the filter or the store changed while the page was hidden */
+  guint generation;  /* of the last refresh asked for: older answers are dropped */
+  guint async_above; /* Actions above which data come from a worker thread */
+  int large;         /* -1 unknown, else whether the database is above it */
+  gboolean pending;  /* a worker thread computes newer data */
 
   GtkWidget *toolbar;
   GtkWidget *kind_buttons[MA_CHART_N_KINDS];
@@ -82,41 +86,30 @@ kind_label (MaChartKind kind)
 
 /* ---------------------------------------------------------------- data */
 
-void
-ma_chart_view_refresh (MaChartView *self)
+/* The filter of the report: the report's own period, when one is typed, instead of
+ * the filter's. */
+static MaFilter *
+report_filter (MaChartView *self)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (MaChartData) data = NULL;
-  g_autofree char *report = NULL;
+  MaFilter *period = ma_filter_copy (self->filter);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gboolean valid =
+      ma_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->report_from)), &from, NULL) &&
+      ma_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->report_to)), &to, NULL) &&
+      ma_date_check_span (from, to, NULL);
 
-  g_return_if_fail (MA_IS_CHART_VIEW (self));
+  if (valid && (from != NULL || to != NULL))
+    ma_filter_set_date_range (period, from, to);
+  return period;
+}
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->dirty = FALSE;
-  if (self->store == NULL)
-    return;
-  data = ma_report_chart_data (self->store, self->filter, self->kind, NULL, &error);
-  if (data == NULL)
-    g_warning ("Cannot compute the chart: %s", error->message);
-  g_clear_error (&error);
-  {
-    /* The report's own period, when one is typed, instead of the filter's. */
-    g_autoptr (MaFilter) period = ma_filter_copy (self->filter);
-    g_autofree char *from = NULL;
-    g_autofree char *to = NULL;
-    gboolean valid =
-        ma_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->report_from)), &from, NULL) &&
-        ma_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->report_to)), &to, NULL) &&
-        ma_date_check_span (from, to, NULL);
-
-    if (valid && (from != NULL || to != NULL))
-      ma_filter_set_date_range (period, from, to);
-    report = ma_report_text (self->store, period, NULL, &error);
-  }
-  if (report == NULL)
-    report = g_strdup (error->message);
+/* Shows DATA (may be NULL) and REPORT; takes both. */
+static void
+apply_refresh (MaChartView *self, MaChartData *data, char *report)
+{
   g_clear_pointer (&self->data, ma_chart_data_free);
-  self->data = g_steal_pointer (&data);
+  self->data = data;
   g_clear_pointer (&self->layout, ma_chart_layout_free);
   if (self->data != NULL)
     {
@@ -126,9 +119,141 @@ ma_chart_view_refresh (MaChartView *self)
         self->layout = ma_chart_compute_layout (width, height, self->data, NULL, NULL);
     }
   g_free (self->report);
-  self->report = g_steal_pointer (&report);
+  self->report = report;
   gtk_label_set_text (GTK_LABEL (self->report_label), self->report);
   gtk_widget_queue_draw (self->area);
+}
+
+void
+ma_chart_view_refresh (MaChartView *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaFilter) period = NULL;
+  MaChartData *data;
+  char *report;
+
+  g_return_if_fail (MA_IS_CHART_VIEW (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->dirty = FALSE;
+  self->pending = FALSE;
+  self->generation++;
+  if (self->store == NULL)
+    return;
+  data = ma_report_chart_data (self->store, self->filter, self->kind, NULL, &error);
+  if (data == NULL)
+    g_warning ("Cannot compute the chart: %s", error->message);
+  g_clear_error (&error);
+  period = report_filter (self);
+  report = ma_report_text (self->store, period, NULL, &error);
+  if (report == NULL)
+    report = g_strdup (error->message);
+  apply_refresh (self, data, report);
+}
+
+/* On a large database the themes, timeline and activities charts and the report
+ * aggregate in SQL for 0.1 to 2 s (bench/RESULTS.md): a worker thread computes
+ * them over a connection of its own while the page keeps what it shows. */
+typedef struct
+{
+  char *path;
+  MaFilter *filter;
+  MaFilter *period;
+  MaChartKind kind;
+  guint generation;
+  MaChartData *data;
+  char *report;
+} RefreshJob;
+
+static void
+refresh_job_free (RefreshJob *job)
+{
+  g_free (job->path);
+  g_clear_object (&job->filter);
+  g_clear_object (&job->period);
+  g_clear_pointer (&job->data, ma_chart_data_free);
+  g_free (job->report);
+  g_free (job);
+}
+
+static void
+refresh_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  RefreshJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaStore) store = ma_store_open (job->path, MA_STORE_OPEN_DEFAULT, &error);
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  job->data = ma_report_chart_data (store, job->filter, job->kind, NULL, &error);
+  if (job->data == NULL)
+    g_warning ("Cannot compute the chart: %s", error->message);
+  g_clear_error (&error);
+  job->report = ma_report_text (store, job->period, NULL, &error);
+  if (job->report == NULL)
+    job->report = g_strdup (error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_refresh_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  MaChartView *self = MA_CHART_VIEW (source);
+  RefreshJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_warning ("Cannot compute the chart: %s", error->message);
+      return;
+    }
+  if (job->generation != self->generation || self->report_label == NULL)
+    return;
+  self->pending = FALSE;
+  apply_refresh (self, g_steal_pointer (&job->data), g_steal_pointer (&job->report));
+}
+
+static void
+refresh_async (MaChartView *self)
+{
+  g_autoptr (GTask) task = g_task_new (self, NULL, on_refresh_done, NULL);
+  RefreshJob *job = g_new0 (RefreshJob, 1);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->dirty = FALSE;
+  job->path = g_strdup (ma_store_get_path (self->store));
+  job->filter = ma_filter_copy (self->filter);
+  job->period = report_filter (self);
+  job->kind = self->kind;
+  job->generation = ++self->generation;
+  self->pending = TRUE;
+  g_task_set_task_data (task, job, (GDestroyNotify) refresh_job_free);
+  g_task_run_in_thread (task, refresh_thread);
+}
+
+/* A refresh for the main loop: in a thread on a large database. */
+static void
+start_refresh (MaChartView *self)
+{
+  if (self->store == NULL)
+    return;
+  if (self->large < 0)
+    self->large = ma_store_count_actions (self->store, NULL, NULL) > self->async_above;
+  if (self->large)
+    refresh_async (self);
+  else
+    ma_chart_view_refresh (self);
+}
+
+void
+ma_chart_view_set_async_threshold (MaChartView *self, guint actions)
+{
+  g_return_if_fail (MA_IS_CHART_VIEW (self));
+  self->async_above = actions;
+  self->large = -1;
 }
 
 static gboolean
@@ -136,7 +261,7 @@ refresh_idle (gpointer data)
 {
   MaChartView *self = data;
   self->refresh_id = 0;
-  ma_chart_view_refresh (self);
+  start_refresh (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -199,7 +324,7 @@ ma_chart_view_set_kind (MaChartView *self, MaChartKind kind)
   if (self->kind == kind && self->data != NULL)
     return;
   self->kind = kind;
-  ma_chart_view_refresh (self);
+  start_refresh (self);
 }
 
 static void
@@ -396,7 +521,7 @@ ma_chart_view_export (
       deck->lang = g_strdup (ma_chart_view_get_presentation_language (self));
       return ma_deck_export_pdf (self->store, deck, width, height, file, error);
     }
-  if (self->data == NULL || self->dirty)
+  if (self->data == NULL || self->dirty || self->pending)
     ma_chart_view_refresh (self);
   if (self->data == NULL)
     {
@@ -531,7 +656,7 @@ ma_chart_view_print_to_file (MaChartView *self, const char *file, GError **error
 
   g_return_val_if_fail (MA_IS_CHART_VIEW (self), FALSE);
 
-  if (self->data == NULL || self->dirty)
+  if (self->data == NULL || self->dirty || self->pending)
     ma_chart_view_refresh (self);
   operation = print_operation_new (self);
   gtk_print_operation_set_export_filename (operation, file);
@@ -800,7 +925,7 @@ ma_chart_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (ma_chart_view_parent_class)->map (widget);
   if (self->dirty)
-    ma_chart_view_refresh (self);
+    start_refresh (self);
 }
 
 static void
@@ -822,6 +947,8 @@ ma_chart_view_init (MaChartView *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
+  self->async_above = 20000;
+  self->large = -1;
   gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_bin_layout_new ());
   gtk_widget_set_parent (box, GTK_WIDGET (self));
 
@@ -969,6 +1096,8 @@ ma_chart_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->generation++;
+  self->report_label = NULL;
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

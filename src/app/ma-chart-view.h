@@ -47,4 +47,7 @@ GtkWindow *ma_chart_view_present (MaChartView *self, const char *deck, GError **
  * the application's. */
 const char *ma_chart_view_get_presentation_language (MaChartView *self);
 
+/* For tests: compute in a worker thread above this many Actions (default 20,000). */
+void ma_chart_view_set_async_threshold (MaChartView *self, guint actions);
+
 G_END_DECLS
