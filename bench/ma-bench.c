@@ -713,6 +713,13 @@ child_finish (void)
   g_autofree char *text = NULL;
 
   add_int (child_out, "hwm_end_kb", status_kb ("VmHWM"));
+  /* Where the memory is at the end, mapping by mapping (bench/RESULTS.md). */
+  if (g_getenv ("MA_BENCH_SMAPS") != NULL)
+    {
+      g_autofree char *smaps = NULL;
+      g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL);
+      g_file_set_contents (g_getenv ("MA_BENCH_SMAPS"), smaps, -1, NULL);
+    }
   json_builder_end_object (child_out);
   root = json_builder_get_root (child_out);
   text = json_to_string (root, FALSE);

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "ma-chart-view.h"
+
+#include "ma-action-index.h"
 #include "ma-date.h"
 #include "ma-deck.h"
 #include "ma-i18n.h"
@@ -104,9 +106,9 @@ report_filter (MaChartView *self)
   return period;
 }
 
-/* Shows DATA (may be NULL) and REPORT; takes both. */
+/* Shows DATA (may be NULL); takes it. */
 static void
-apply_refresh (MaChartView *self, MaChartData *data, char *report)
+apply_data (MaChartView *self, MaChartData *data)
 {
   g_clear_pointer (&self->data, ma_chart_data_free);
   self->data = data;
@@ -118,10 +120,16 @@ apply_refresh (MaChartView *self, MaChartData *data, char *report)
       if (width > 0 && height > 0)
         self->layout = ma_chart_compute_layout (width, height, self->data, NULL, NULL);
     }
+  gtk_widget_queue_draw (self->area);
+}
+
+/* Shows REPORT; takes it. */
+static void
+apply_report (MaChartView *self, char *report)
+{
   g_free (self->report);
   self->report = report;
   gtk_label_set_text (GTK_LABEL (self->report_label), self->report);
-  gtk_widget_queue_draw (self->area);
 }
 
 void
@@ -148,7 +156,8 @@ ma_chart_view_refresh (MaChartView *self)
   report = ma_report_text (self->store, period, NULL, &error);
   if (report == NULL)
     report = g_strdup (error->message);
-  apply_refresh (self, data, report);
+  apply_data (self, data);
+  apply_report (self, report);
 }
 
 /* On a large database the themes, timeline and activities charts and the report
@@ -160,6 +169,7 @@ typedef struct
   MaFilter *filter;
   MaFilter *period;
   MaChartKind kind;
+  gboolean with_data; /* FALSE: the index gave the chart's data at once */
   guint generation;
   MaChartData *data;
   char *report;
@@ -181,17 +191,20 @@ refresh_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
 {
   RefreshJob *job = task_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (MaStore) store = ma_store_open (job->path, MA_STORE_OPEN_DEFAULT, &error);
+  g_autoptr (MaStore) store = ma_store_open (job->path, MA_STORE_OPEN_SMALL_CACHE, &error);
 
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  job->data = ma_report_chart_data (store, job->filter, job->kind, NULL, &error);
-  if (job->data == NULL)
-    g_warning ("Cannot compute the chart: %s", error->message);
-  g_clear_error (&error);
+  if (job->with_data)
+    {
+      job->data = ma_report_chart_data (store, job->filter, job->kind, NULL, &error);
+      if (job->data == NULL)
+        g_warning ("Cannot compute the chart: %s", error->message);
+      g_clear_error (&error);
+    }
   job->report = ma_report_text (store, job->period, NULL, &error);
   if (job->report == NULL)
     job->report = g_strdup (error->message);
@@ -213,7 +226,9 @@ on_refresh_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (job->generation != self->generation || self->report_label == NULL)
     return;
   self->pending = FALSE;
-  apply_refresh (self, g_steal_pointer (&job->data), g_steal_pointer (&job->report));
+  if (job->with_data)
+    apply_data (self, g_steal_pointer (&job->data));
+  apply_report (self, g_steal_pointer (&job->report));
 }
 
 static void
@@ -229,6 +244,13 @@ refresh_async (MaChartView *self)
   job->period = report_filter (self);
   job->kind = self->kind;
   job->generation = ++self->generation;
+  /* Regions, status and types come from the store's index in a millisecond: now,
+   * on this connection; only the rest waits for the thread. */
+  job->with_data = !(ma_store_has_index (self->store) &&
+                     (job->kind == MA_CHART_REGIONS || job->kind == MA_CHART_STATUS ||
+                      job->kind == MA_CHART_TYPES));
+  if (!job->with_data)
+    apply_data (self, ma_report_chart_data (self->store, self->filter, job->kind, NULL, NULL));
   self->pending = TRUE;
   g_task_set_task_data (task, job, (GDestroyNotify) refresh_job_free);
   g_task_run_in_thread (task, refresh_thread);

@@ -820,6 +820,8 @@ load_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
       return;
     }
   sqlite3_busy_timeout (db, 5000);
+  /* Every page is read once: a page cache would only raise the peak memory. */
+  sqlite3_exec (db, "PRAGMA cache_size = -128", NULL, NULL, NULL);
   data = index_data_load (db, load->lang, cancellable, &error);
   sqlite3_close (db);
   if (data == NULL)

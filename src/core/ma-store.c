@@ -614,6 +614,10 @@ ma_store_open (const char *path, MaStoreOpenFlags flags, GError **error)
                  "PRAGMA synchronous = NORMAL;",
                  error))
     return NULL;
+  /* Each connection's page cache (2 MiB by default) fills as it reads: a second one
+   * for a computation in a thread would add that much to the peak memory. */
+  if ((flags & MA_STORE_OPEN_SMALL_CACHE) && !exec_sql (self, "PRAGMA cache_size = -256", error))
+    return NULL;
   if (version == 0)
     {
       g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", MA_APPLICATION_ID);

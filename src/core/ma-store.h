@@ -34,6 +34,7 @@ typedef enum
   MA_STORE_OPEN_DEFAULT = 0,
   MA_STORE_OPEN_CREATE = 1 << 0,      /* create the file when it does not exist */
   MA_STORE_OPEN_MUST_CREATE = 1 << 1, /* refuse an existing file */
+  MA_STORE_OPEN_SMALL_CACHE = 1 << 2, /* a worker's connection for one query: 256 KiB cache */
 } MaStoreOpenFlags;
 
 typedef enum
