@@ -79,12 +79,12 @@ def main(path):
         out.append("")
 
         out.append("Search keystrokes (each prefix typed after the previous one):\n")
-        out.append("| typed | matches | list model updated | ids + facet counts | FTS5 rowids alone (floor) | ratio |")
-        out.append("|---|---|---|---|---|---|")
+        out.append("| typed | matches | list model updated | ids + facet counts | FTS5 rowids alone (floor) | ratio | FTS5 count(*) only |")
+        out.append("|---|---|---|---|---|---|---|")
         for s in size["search"]:
             out.append(f"| `{s['typed']}` | {s['matches']:,} | {rng(s['list_update_ms'])} | "
                        f"{med(s['ids_and_facet_counts_ms'])} | {med(s['floor_fts5_rowids_ms'])} | "
-                       f"{fmt(s['ratio'])}× |")
+                       f"{fmt(s['ratio'])}× | {med(s.get('fts5_count_only_ms'))} |")
         out.append("")
 
         out.append("Facet change (region lac ⇄ wca):\n")
