@@ -1195,6 +1195,8 @@ query_index_pass (
   guint32 date_lo = 0, date_hi = G_MAXUINT32;
   gboolean dates = FALSE;
   MaActionResult *result;
+  gint64 *ids;
+  guint n_ids = 0;
 
   if (data == NULL)
     return NULL;
@@ -1273,8 +1275,10 @@ query_index_pass (
 
   result = result_new (data->dims);
   result->from_index = TRUE;
+  /* Room for every id; they are written in place (a call per id cost 1-2 ms per
+   * keystroke at 100,000 Actions: callgrind) and the length set at the end. */
   g_array_set_size (result->ids, data->n);
-  result->ids->len = 0;
+  ids = (gint64 *) (void *) result->ids->data;
   for (guint i = 0; i < data->n; i++)
     {
       guint32 id = order[i];
@@ -1320,8 +1324,7 @@ query_index_pass (
         }
       if (fails == 0)
         {
-          gint64 value = id;
-          g_array_append_val (result->ids, value);
+          ids[n_ids++] = id;
           if (with_counts)
             {
               const guint16 *values = &g_array_index (data->link_val[LINK_COUNTRY], guint16,
@@ -1347,6 +1350,7 @@ query_index_pass (
       else if (fails == 1 && with_counts)
         count_row (data, result->facets, id, failed);
     }
+  g_array_set_size (result->ids, n_ids);
   for (guint d = 0; d < N_DIMS; d++)
     for (guint k = 0; k < dim_size (&result->dims[d]); k++)
       result->facets[d][k] += result->counts[d][k];
