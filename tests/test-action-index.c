@@ -208,6 +208,8 @@ test_index_equal (gconstpointer data)
   g_assert_true (ma_store_load_index (fixture.store, &error));
   g_assert_no_error (error);
   g_assert_true (ma_store_has_index (fixture.store));
+  /* Searches of up to four letters a word go through it (see MaBits). */
+  g_assert_true (ma_store_has_fts_bits (fixture.store));
   compare_many (fixture.store);
   fixture_close (&fixture);
 }

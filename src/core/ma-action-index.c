@@ -1088,6 +1088,25 @@ bitmap_from_sql (MaStore *store, IndexData *data, const char *sql, const char *t
   return bits.words;
 }
 
+/* The longest prefix FTS5 keeps an index of (data/sql/004-search-rowids.sql). */
+#define FTS_PREFIX_MAX 4
+
+/* Whether FTS5 reads every term of MATCH (ma_filter_build_match ()'s "term"* …) from
+ * its prefix index: then ma_fts_bits () is the faster (see MaBits). */
+static gboolean
+match_in_prefix_index (const char *match)
+{
+  for (const char *p = strchr (match, '"'); p != NULL; p = strchr (p, '"'))
+    {
+      const char *end = strchr (p + 1, '"');
+
+      if (end == NULL || g_utf8_strlen (p + 1, end - p - 1) > FTS_PREFIX_MAX)
+        return FALSE;
+      p = end + 1;
+    }
+  return TRUE;
+}
+
 static gboolean
 test_bit (const guint64 *bits, guint32 id)
 {
@@ -1214,10 +1233,12 @@ query_index_pass (
           if (cache->fts_bits == NULL || cache->fts_changes != cache->changes ||
               cache->fts_capacity != data->capacity || g_strcmp0 (cache->fts_match, match) != 0)
             {
-              guint64 *bits = bitmap_from_sql (
-                  store, data,
-                  "SELECT ma_set_bits (rowid, ?2) FROM action_fts WHERE action_fts MATCH ?1",
-                  match);
+              const char *sql =
+                  ma_store_has_fts_bits (store) && match_in_prefix_index (match)
+                      ? "SELECT ma_fts_bits (action_fts, ?2) FROM action_fts "
+                        "WHERE action_fts MATCH ?1 LIMIT 1"
+                      : "SELECT ma_set_bits (rowid, ?2) FROM action_fts WHERE action_fts MATCH ?1";
+              guint64 *bits = bitmap_from_sql (store, data, sql, match);
               if (bits == NULL)
                 return NULL;
               g_free (cache->fts_bits);

@@ -27,6 +27,15 @@ typedef struct
   gint64 capacity;
 } MaBits;
 #define MA_BITS_POINTER_TYPE "ma_bits"
+/* The same with the FTS5 auxiliary function ma_fts_bits (), for a MATCH that is an
+ * AND of phrases (ma_filter_build_match ()'s):
+ * "SELECT ma_fts_bits (action_fts, ?2) FROM action_fts WHERE action_fts MATCH ?1
+ * LIMIT 1". Called on one row, it walks each phrase's rows inside FTS5 instead of one
+ * SQL row at a time: twice as fast (75,000 matches: 2.1 against 5.5 ms) when each
+ * phrase is read from a prefix index. FTS5 sets every phrase up a second time for
+ * it, which costs more than that for prefixes longer than the prefix index's: FTS5
+ * then merges the rows of every term they begin. FALSE when FTS5 is missing. */
+gboolean ma_store_has_fts_bits (MaStore *self);
 
 /* BEGIN IMMEDIATE … COMMIT, or ROLLBACK on failure; every write goes through them. */
 gboolean ma_store_begin (MaStore *self, GError **error);

@@ -30,6 +30,7 @@ struct _MaStore
   char *path;
   gboolean created;
   GHashTable *sort_keys; /* text → ma_collate_key (text), for ma_sort_key () */
+  gboolean has_fts_bits; /* ma_fts_bits () is registered */
 };
 
 enum
@@ -226,6 +227,83 @@ static void
 set_bits_final (sqlite3_context *context)
 {
   sqlite3_result_null (context);
+}
+
+static int
+fts_bits_add_row (const Fts5ExtensionApi *api, Fts5Context *fts, void *data)
+{
+  MaBits *bits = data;
+  sqlite3_int64 id = api->xRowid (fts);
+
+  if (id > 0 && id < bits->capacity)
+    bits->words[id >> 6] |= G_GUINT64_CONSTANT (1) << (id & 63);
+  return SQLITE_OK;
+}
+
+/* ma_fts_bits (action_fts, bits): see MaBits. Each phrase's rows are walked inside
+ * FTS5 (xQueryPhrase) into a bit set, and the sets are intersected. */
+static void
+fts_bits_function (const Fts5ExtensionApi *api,
+                   Fts5Context *fts,
+                   sqlite3_context *context,
+                   int argc,
+                   sqlite3_value **argv)
+{
+  MaBits *bits = argc == 1 ? sqlite3_value_pointer (argv[0], MA_BITS_POINTER_TYPE) : NULL;
+  g_autofree guint64 *phrase_words = NULL;
+  gsize n_words;
+  int rc = SQLITE_OK;
+
+  if (bits == NULL)
+    {
+      sqlite3_result_error (context, "ma_fts_bits: no bit set bound", -1);
+      return;
+    }
+  n_words = (gsize) bits->capacity / 64 + 1;
+  for (int p = 0; p < api->xPhraseCount (fts) && rc == SQLITE_OK; p++)
+    {
+      MaBits phrase = { NULL, bits->capacity };
+
+      if (p == 0)
+        {
+          memset (bits->words, 0, n_words * sizeof (guint64));
+          rc = api->xQueryPhrase (fts, 0, bits, fts_bits_add_row);
+          continue;
+        }
+      if (phrase_words == NULL)
+        phrase_words = g_new (guint64, n_words);
+      memset (phrase_words, 0, n_words * sizeof (guint64));
+      phrase.words = phrase_words;
+      rc = api->xQueryPhrase (fts, p, &phrase, fts_bits_add_row);
+      for (gsize i = 0; i < n_words; i++)
+        bits->words[i] &= phrase_words[i];
+    }
+  if (rc != SQLITE_OK)
+    sqlite3_result_error_code (context, rc);
+  else
+    sqlite3_result_int (context, 1);
+}
+
+/* Registers ma_fts_bits () with FTS5, when the library has FTS5. */
+static gboolean
+register_fts_bits (sqlite3 *db)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5 (?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return api != NULL && api->iVersion >= 2 &&
+         api->xCreateFunction (api, "ma_fts_bits", NULL, fts_bits_function, NULL) == SQLITE_OK;
+}
+
+gboolean
+ma_store_has_fts_bits (MaStore *self)
+{
+  return self->has_fts_bits;
 }
 
 /* ma_sort_key (text): the MA_NAME collation as a BLOB key compared bytewise.
@@ -608,6 +686,7 @@ ma_store_open (const char *path, MaStoreOpenFlags flags, GError **error)
                               sort_key_function, NULL, NULL, NULL);
   sqlite3_create_function_v2 (self->db, "ma_set_bits", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
                               NULL, set_bits_step, set_bits_final, NULL);
+  self->has_fts_bits = register_fts_bits (self->db);
   if (!exec_sql (self,
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA journal_mode = WAL;"
