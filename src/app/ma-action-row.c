@@ -37,13 +37,14 @@ struct _MaActionRow
   char *status_class;
 
   gboolean stale;
-  GtkAdjustment *adjustment; /* of the list, while stale */
-  gulong adjustment_handlers[2];
 };
 
-/* Rows marked stale, re-texted together when the list moves or typing pauses. */
+/* Rows marked stale, re-texted together when a list they are in moves (its
+ * adjustment is in stale_adjustments) or typing pauses (at stale_deadline). */
 static GPtrArray *stale_rows;
+static GPtrArray *stale_adjustments;
 static guint stale_source;
+static gint64 stale_deadline;
 
 #define STALE_DELAY_MS 300
 /* Rows this far outside the visible part count as visible (a small scroll). */
@@ -122,18 +123,21 @@ retext (MaActionRow *self)
   gtk_label_set_text (self->dates_label, dates);
 }
 
+static void retext_stale_rows (void);
+
 static void
 clear_stale (MaActionRow *self)
 {
   if (!self->stale)
     return;
   self->stale = FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (self->adjustment_handlers); i++)
-    g_clear_signal_handler (&self->adjustment_handlers[i], self->adjustment);
-  g_clear_object (&self->adjustment);
   g_ptr_array_remove_fast (stale_rows, self);
-  if (stale_rows->len == 0)
-    g_clear_handle_id (&stale_source, g_source_remove);
+  if (stale_rows->len > 0)
+    return;
+  g_clear_handle_id (&stale_source, g_source_remove);
+  for (guint i = 0; i < stale_adjustments->len; i++)
+    g_signal_handlers_disconnect_by_func (stale_adjustments->pdata[i], retext_stale_rows, NULL);
+  g_ptr_array_set_size (stale_adjustments, 0);
 }
 
 static void
@@ -150,7 +154,16 @@ retext_stale_rows (void)
 static gboolean
 on_stale_timeout (gpointer data)
 {
+  gint64 now = g_get_monotonic_time ();
+
   stale_source = 0;
+  if (now < stale_deadline)
+    {
+      /* Typed again since: wait for the pause. */
+      stale_source = g_timeout_add_full (G_PRIORITY_LOW, (stale_deadline - now) / 1000 + 1,
+                                         on_stale_timeout, NULL, NULL);
+      return G_SOURCE_REMOVE;
+    }
   retext_stale_rows ();
   return G_SOURCE_REMOVE;
 }
@@ -159,21 +172,28 @@ static void
 mark_stale (MaActionRow *self, GtkAdjustment *adjustment)
 {
   if (stale_rows == NULL)
-    stale_rows = g_ptr_array_new ();
+    {
+      stale_rows = g_ptr_array_new ();
+      stale_adjustments = g_ptr_array_new_with_free_func (g_object_unref);
+    }
   if (!self->stale)
     {
       self->stale = TRUE;
       g_ptr_array_add (stale_rows, self);
-      self->adjustment = g_object_ref (adjustment);
-      self->adjustment_handlers[0] = g_signal_connect_swapped (
-          adjustment, "value-changed", G_CALLBACK (retext_stale_rows), NULL);
+    }
+  if (!g_ptr_array_find (stale_adjustments, adjustment, NULL))
+    {
+      g_ptr_array_add (stale_adjustments, g_object_ref (adjustment));
+      g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (retext_stale_rows), NULL);
       /* Not "changed": the list's length changes with every keystroke. */
-      self->adjustment_handlers[1] = g_signal_connect_swapped (
-          adjustment, "notify::page-size", G_CALLBACK (retext_stale_rows), NULL);
+      g_signal_connect_swapped (adjustment, "notify::page-size", G_CALLBACK (retext_stale_rows),
+                                NULL);
     }
   /* Each keystroke pushes the catching-up back: while typing, only what shows. */
-  g_clear_handle_id (&stale_source, g_source_remove);
-  stale_source = g_timeout_add_full (G_PRIORITY_LOW, STALE_DELAY_MS, on_stale_timeout, NULL, NULL);
+  stale_deadline = g_get_monotonic_time () + STALE_DELAY_MS * 1000;
+  if (stale_source == 0)
+    stale_source =
+        g_timeout_add_full (G_PRIORITY_LOW, STALE_DELAY_MS, on_stale_timeout, NULL, NULL);
 }
 
 /* The list's adjustment when the row lies outside the visible part of the list (as
@@ -185,14 +205,17 @@ offscreen_adjustment (MaActionRow *self)
   graphene_rect_t bounds;
   int height;
 
-  if (scrolled == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self), scrolled, &bounds))
+  if (scrolled == NULL || (height = gtk_widget_get_height (scrolled)) <= 0)
     return NULL;
-  height = gtk_widget_get_height (scrolled);
-  /* GTK 4.8 gives the bound rows it does not show no height. */
-  if (height <= 0 ||
-      (bounds.size.height > 0 && bounds.origin.y + bounds.size.height > -VISIBLE_MARGIN &&
-       bounds.origin.y < height + VISIBLE_MARGIN))
-    return NULL;
+  /* GTK 4.8 gives the bound rows it does not show no height: most of them. */
+  if (gtk_widget_get_height (GTK_WIDGET (self)) > 0)
+    {
+      if (!gtk_widget_compute_bounds (GTK_WIDGET (self), scrolled, &bounds))
+        return NULL;
+      if (bounds.origin.y + bounds.size.height > -VISIBLE_MARGIN &&
+          bounds.origin.y < height + VISIBLE_MARGIN)
+        return NULL;
+    }
   return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 }
 

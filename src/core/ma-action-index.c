@@ -1211,6 +1211,7 @@ query_index_pass (
   g_autofree guint8 *mask_block = NULL;
   guint8 *masks[N_DIMS] = { NULL };
   gboolean active[N_DIMS] = { FALSE };
+  gboolean any_active = FALSE; /* a keystroke's pass tests only the search's bits */
   guint32 date_lo = 0, date_hi = G_MAXUINT32;
   gboolean dates = FALSE;
   MaActionResult *result;
@@ -1294,6 +1295,8 @@ query_index_pass (
         }
     }
 
+  for (int d = 0; d < N_DIMS; d++)
+    any_active |= active[d];
   result = result_new (data->dims);
   result->from_index = TRUE;
   /* Room for every id; they are written in place (a call per id cost 1-2 ms per
@@ -1321,13 +1324,13 @@ query_index_pass (
           if (s != 0 && s > date_hi)
             continue;
         }
-      for (int d = DIM_STATUS; d <= DIM_TYPE; d++)
+      for (int d = DIM_STATUS; d <= DIM_TYPE && any_active; d++)
         if (active[d] && (data->attr[d][id] == NONE || !masks[d][data->attr[d][id]]))
           {
             fails++;
             failed = d;
           }
-      for (guint l = 0; l < N_LINKS && fails < 2; l++)
+      for (guint l = 0; l < N_LINKS && fails < 2 && any_active; l++)
         {
           int d = l == LINK_COUNTRY ? DIM_COUNTRY : DIM_THEME;
           const guint16 *values;

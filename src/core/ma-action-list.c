@@ -14,6 +14,7 @@
  * Actions and slots, and drop the rest when the tables grow past these. */
 #define MAX_CACHED_ACTIONS 512
 #define MAX_SLOTS 1024
+#define READ_AROUND 24 /* positions either side of a missing Action read with it */
 
 struct _MaActionSlot
 {
@@ -71,6 +72,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (MaActionList,
 
 /* MaActionSlot */
 
+static void read_around (MaActionList *self, guint position);
+
 static void
 ma_action_slot_class_init (MaActionSlotClass *klass)
 {
@@ -115,6 +118,12 @@ ma_action_slot_dup_action (MaActionSlot *self)
   if (list == NULL || self->id <= 0)
     return NULL;
   action = g_hash_table_lookup (list->actions, &self->id);
+  if (action == NULL && self->position < list->ids->len &&
+      g_array_index (list->ids, gint64, self->position) == self->id)
+    {
+      read_around (list, self->position);
+      action = g_hash_table_lookup (list->actions, &self->id);
+    }
   if (action != NULL)
     return g_object_ref (action);
   action = ma_store_get_action (list->store, self->id, list->lang, &error);
@@ -276,29 +285,32 @@ query_ids (MaActionList *self, GError **error)
   return ids;
 }
 
-/* Reads the Actions the changed slots will show in one batch (one query per table,
- * not three per row): GTK 4.8 keeps ~200 rows bound, each re-texted on a keystroke. */
+/* Reads the Actions around POSITION that are not cached yet in one batch (one query
+ * per table, not three per row). GTK 4.8 keeps ~200 rows bound and re-texts them one
+ * by one, but only the ~20 on screen at once (ma-action-row.c): they are neighbours. */
 static void
-prefetch (MaActionList *self, GPtrArray *slots)
+read_around (MaActionList *self, guint position)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GPtrArray) actions = NULL;
+  guint start = position > READ_AROUND ? position - READ_AROUND : 0;
+  guint end = MIN (self->ids->len, position + READ_AROUND);
 
-  for (guint i = 0; i < slots->len; i++)
+  for (guint i = start; i < end; i++)
     {
-      MaActionSlot *slot = slots->pdata[i];
-      if (slot->id > 0 && !g_hash_table_contains (self->actions, &slot->id))
-        g_array_append_val (ids, slot->id);
+      gint64 id = g_array_index (self->ids, gint64, i);
+      if (id > 0 && !g_hash_table_contains (self->actions, &id))
+        g_array_append_val (ids, id);
     }
-  if (ids->len < 2)
+  if (ids->len == 0)
     return;
-  actions = ma_store_get_actions (self->store, (const gint64 *) ids->data, ids->len, self->lang,
-                                  NULL);
+  actions =
+      ma_store_get_actions (self->store, (const gint64 *) ids->data, ids->len, self->lang, NULL);
   if (actions == NULL)
     return;
   if (g_hash_table_size (self->actions) + actions->len > MAX_CACHED_ACTIONS)
     g_hash_table_remove_all (self->actions);
-  for (guint i = 0; i < actions->len && i < MAX_CACHED_ACTIONS; i++)
+  for (guint i = 0; i < actions->len; i++)
     {
       MaAction *action = actions->pdata[i];
       gint64 id = ma_action_get_id (action);
@@ -369,7 +381,6 @@ refresh (MaActionList *self, gint64 touched)
     g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
   else if (new_n > old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
-  prefetch (self, changed);
   for (guint i = 0; i < changed->len; i++)
     g_signal_emit (changed->pdata[i], slot_signals[SLOT_CHANGED], 0);
   g_signal_emit (self, list_signals[REFRESHED], 0);
