@@ -3,9 +3,10 @@
  * Every row has the same height (single-line labels): GTK 4.8 estimates rows it
  * has not measured from the others, and variable heights make the list jump.
  *
- * GTK 4.8 keeps about 200 rows bound for 20 on screen. A new search re-points every
- * bound row; re-texting them all cost 5.7 ms of each keystroke at 1,000 Actions and
- * as much again in the frame's layout (bench). A row outside the list's visible
+ * The list keeps about 30 rows bound for 15 on screen (a one-column GtkGridView; a
+ * GtkListView keeps 200). A new search re-points every bound row; re-texting 200 of
+ * them cost 5.7 ms of each keystroke at 1,000 Actions and as much again in the
+ * frame's layout (bench). A row outside the list's visible
  * part is only marked stale: it is re-texted when the list scrolls or is resized,
  * or once typing pauses, whichever comes first.
  *
@@ -265,7 +266,7 @@ ma_action_row_class_init (MaActionRowClass *klass)
 
 /* The whole title of an ellipsized row, asked for only when the pointer rests on it:
  * setting a tooltip text on each update queries the pointer position (an X round
- * trip under X11) for each of the ~200 rows GTK keeps bound, on every keystroke. */
+ * trip under X11) for each row GTK keeps bound, on every keystroke. */
 static gboolean
 on_title_query_tooltip (
     GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)

@@ -37,7 +37,7 @@ struct _MaWindow
   GtkFlowBox *chips;
   GtkLabel *count_label;
   GtkStack *list_stack;
-  GtkListView *list_view;
+  GtkGridView *list_view; /* one column: see ma-window.ui */
   GtkRevealer *views_revealer;
   GtkListBox *views_list;
   AdwViewStack *view_stack;
@@ -151,7 +151,7 @@ select_current (MaWindow *self)
   gtk_single_selection_set_selected (self->selection,
                                      position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
   self->selecting = FALSE;
-  if (position != G_MAXUINT && gtk_list_view_get_model (self->list_view) != NULL)
+  if (position != G_MAXUINT && gtk_grid_view_get_model (self->list_view) != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
@@ -1019,9 +1019,8 @@ add_other_views (MaWindow *self)
                       "mark-location-symbolic");
 }
 
-/* The list view gets its model after the first frame: GTK 4.8 builds and binds
- * about 200 rows at once, which cost more than the bare window's whole first
- * frame (bench/RESULTS.md). */
+/* The list view gets its model after the first frame: building and binding its
+ * rows cost more than the bare window's whole first frame (bench/RESULTS.md). */
 static gboolean
 attach_list_model (gpointer data)
 {
@@ -1031,9 +1030,9 @@ attach_list_model (gpointer data)
       ma_action_list_get_total (self->list) <= MA_WINDOW_DEFER_LIST)
     ma_action_list_refresh (self->list);
   if (self->list_view != NULL && self->selection != NULL &&
-      gtk_list_view_get_model (self->list_view) == NULL)
+      gtk_grid_view_get_model (self->list_view) == NULL)
     {
-      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       select_current (self);
     }
   ensure_detail (self);
@@ -1099,7 +1098,7 @@ ma_window_constructed (GObject *object)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
   g_signal_connect_object (self->list, "refreshed", G_CALLBACK (on_list_refreshed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self,
@@ -1178,7 +1177,7 @@ ma_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->undo_toast, self);
   g_clear_object (&self->undo_toast);
   if (self->list_view != NULL)
-    gtk_list_view_set_model (self->list_view, NULL);
+    gtk_grid_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->settings);

@@ -10,7 +10,7 @@
 #include "ma-action-list.h"
 #include "ma-store-private.h"
 
-/* Few rows are bound at a time (GTK 4.8 keeps about 200); keep that many
+/* Few rows are bound at a time (GTK 4.8 keeps 30 to 200); keep that many
  * Actions and slots, and drop the rest when the tables grow past these. */
 #define MAX_CACHED_ACTIONS 512
 #define MAX_SLOTS 1024
@@ -286,8 +286,8 @@ query_ids (MaActionList *self, GError **error)
 }
 
 /* Reads the Actions around POSITION that are not cached yet in one batch (one query
- * per table, not three per row). GTK 4.8 keeps ~200 rows bound and re-texts them one
- * by one, but only the ~20 on screen at once (ma-action-row.c): they are neighbours. */
+ * per table, not three per row). GTK re-texts bound rows one by one, but only the
+ * ~15 on screen at once (ma-action-row.c): they are neighbours. */
 static void
 read_around (MaActionList *self, guint position)
 {
