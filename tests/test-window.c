@@ -134,6 +134,19 @@ test_first_frame (void)
   assert_rows (window, 15);
   g_assert_cmpstr (gtk_label_get_text (ma_window_get_count_label (window)), ==, "15 Actions");
 
+  /* The detail pane and the shortcuts window wait until they are wanted. */
+  g_assert_null (ma_window_peek_detail (window));
+  g_assert_null (ma_window_peek_help_overlay (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (ma_window_peek_help_overlay (window)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ma_window_peek_help_overlay (window))));
+  gtk_window_close (ma_window_peek_help_overlay (window));
+  ma_ui_test_run (10);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ma_window_peek_help_overlay (window))));
+  ma_window_select (window, ma_store_find_action (store, "Gran Chaco", NULL));
+  g_assert_nonnull (ma_window_peek_detail (window));
+  g_assert_cmpint (ma_window_get_current (window), >, 0);
+
   /* The empty states are built when first needed, and the other views exist. */
   gtk_editable_set_text (GTK_EDITABLE (ma_window_get_search_entry (window)), "zzzz");
   assert_rows (window, 0);

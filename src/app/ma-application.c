@@ -235,7 +235,7 @@ ma_application_startup (GApplication *application)
     { "win.open-database", { "<Control>o", NULL } },
     { "win.show-list", { "<Alt>Left", NULL } },
     { "window.close", { "<Control>w", NULL } },
-    /* The shortcuts window comes after the first frame (ma-window.c). */
+    /* The shortcuts window is built when first shown (ma-window.c). */
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

@@ -14,6 +14,9 @@ GtkSearchEntry *ma_window_get_search_entry (MaWindow *self);
 MaActionList *ma_window_get_action_list (MaWindow *self);
 GtkSingleSelection *ma_window_get_selection (MaWindow *self);
 MaActionDetail *ma_window_get_detail (MaWindow *self);
+/* The detail pane and the shortcuts window if they were built, else NULL. */
+MaActionDetail *ma_window_peek_detail (MaWindow *self);
+GtkWindow *ma_window_peek_help_overlay (MaWindow *self);
 GtkLabel *ma_window_get_count_label (MaWindow *self);
 GtkStack *ma_window_get_list_stack (MaWindow *self);
 GtkFlowBox *ma_window_get_chips (MaWindow *self);

@@ -104,9 +104,10 @@ update_action_sensitivity (MaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", has);
 }
 
-/* The detail pane is built when an Action is first shown, or after the first
- * frame: it is hidden at the start, and its widgets would be built and measured
- * before the first frame (bench/RESULTS.md). */
+/* The detail pane is built when an Action is first shown: it is hidden at the
+ * start, its widgets would be built and measured before the first frame, and they
+ * take about 1 MiB that a user who only searches, charts or maps never needs
+ * (bench/RESULTS.md). */
 static MaActionDetail *
 ensure_detail (MaWindow *self)
 {
@@ -985,22 +986,24 @@ on_index_loaded (GObject *source, GAsyncResult *result, gpointer data)
     ma_action_list_refresh (self->list);
 }
 
-/* The shortcuts window: GtkApplication would build it from gtk/help-overlay.ui
- * when the window is added, before the first frame; it is built after it. */
+/* The shortcuts window (Ctrl+?), built when first asked for: GtkApplication would
+ * build it from gtk/help-overlay.ui with the window, before its first frame, and
+ * keep it (about 1 MiB). GtkApplicationWindow still takes it, to show the
+ * application's accelerators in it. */
 static void
-add_help_overlay (MaWindow *self)
+show_help_overlay (GtkWidget *widget, const char *action, GVariant *parameter)
 {
-  g_autoptr (GtkBuilder) builder = NULL;
-  GObject *overlay;
+  GtkApplicationWindow *self = GTK_APPLICATION_WINDOW (widget);
 
-  if (gtk_window_get_application (GTK_WINDOW (self)) == NULL ||
-      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
-    return;
-  builder = gtk_builder_new_from_resource ("/eu/mieux_initiative/Actions/ma-help-overlay.ui");
-  overlay = gtk_builder_get_object (builder, "help_overlay");
-  if (GTK_IS_SHORTCUTS_WINDOW (overlay))
-    gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
-                                             GTK_SHORTCUTS_WINDOW (overlay));
+  if (gtk_application_window_get_help_overlay (self) == NULL)
+    {
+      g_autoptr (GtkBuilder) builder =
+          gtk_builder_new_from_resource ("/eu/mieux_initiative/Actions/ma-help-overlay.ui");
+
+      gtk_application_window_set_help_overlay (
+          self, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (self)));
 }
 
 /* Other views: one ma_window_add_view () line each, here (see ma-window.h). Their
@@ -1035,10 +1038,7 @@ attach_list_model (gpointer data)
       gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       select_current (self);
     }
-  ensure_detail (self);
   add_other_views (self);
-  if (self->list_view != NULL)
-    add_help_overlay (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1292,6 +1292,7 @@ ma_window_class_init (MaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-view", NULL, save_view);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay);
 }
 
 static void
@@ -1401,6 +1402,20 @@ MaActionDetail *
 ma_window_get_detail (MaWindow *self)
 {
   return ensure_detail (self);
+}
+
+MaActionDetail *
+ma_window_peek_detail (MaWindow *self)
+{
+  g_return_val_if_fail (MA_IS_WINDOW (self), NULL);
+  return self->detail;
+}
+
+GtkWindow *
+ma_window_peek_help_overlay (MaWindow *self)
+{
+  g_return_val_if_fail (MA_IS_WINDOW (self), NULL);
+  return GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)));
 }
 
 GtkStack *
