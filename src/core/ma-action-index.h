@@ -48,8 +48,7 @@ MaActionResult *ma_store_query_actions_sql (
     MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error);
 
 void ma_action_result_free (MaActionResult *result);
-/* Ids (gint64) in the asked order; owned by the result. */
-GArray *ma_action_result_get_ids (MaActionResult *result);
+/* How many Actions match. */
 guint ma_action_result_get_n_items (MaActionResult *result);
 /* Whether the index answered (FALSE: SQL did). */
 gboolean ma_action_result_get_from_index (MaActionResult *result);
