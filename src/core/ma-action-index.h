@@ -47,6 +47,9 @@ MaActionResult *ma_store_query_actions (
 MaActionResult *ma_store_query_actions_sql (
     MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error);
 
+/* For tests: titles are sorted TITLES at a time, then merged (4,096 by default). */
+void ma_action_index_set_sort_chunk (guint titles);
+
 void ma_action_result_free (MaActionResult *result);
 /* How many Actions match. */
 guint ma_action_result_get_n_items (MaActionResult *result);
