@@ -1239,10 +1239,15 @@ bench_windows (Run *run, JsonBuilder *b, guint n, const char *db)
       g_autoptr (Samples) app_main = samples_new ();
       g_autoptr (Samples) bare_hwm = samples_new ();
       g_autoptr (Samples) app_hwm = samples_new ();
+      g_autoptr (Samples) session_keystroke = samples_new ();
+      g_autoptr (Samples) session_hwm = samples_new ();
       g_autofree char *renderer_name = NULL;
-      ChildResult full = { 0 };
-      gboolean have_full = FALSE;
+      JsonNode *first_session = NULL;
       int count = k == 0 ? wreps : MAX (2, wreps / 2);
+      /* The sessions are single processes of a few seconds: on this shared machine one
+       * of them can meet a busy moment (keystrokes 8.0 and 12.9 ms in two runs of the
+       * same code), so the cairo figures are medians over three. */
+      int sessions = k == 0 && !opt_quick ? 3 : 1;
 
       if (k == 1 && (opt_no_gl || opt_quick))
         continue;
@@ -1268,10 +1273,30 @@ bench_windows (Run *run, JsonBuilder *b, guint n, const char *db)
             g_free (result.renderer);
             json_node_unref (result.extra);
           }
-      /* One more application, kept open: list filled, keystrokes through GTK, the
-       * other views shown once, peak memory. */
-      if (run_child (run->self_path, "app", db, renderers[k], TRUE, run->home, &full))
-        have_full = TRUE;
+      /* More applications, kept open: list filled, keystrokes through GTK, the other
+       * views shown once, peak memory. */
+      for (int s = 0; s < sessions; s++)
+        {
+          ChildResult full = { 0 };
+          JsonObject *o;
+          JsonObject *upd, *frame;
+
+          if (!run_child (run->self_path, "app", db, renderers[k], TRUE, run->home, &full))
+            continue;
+          o = json_node_get_object (full.extra);
+          upd = json_object_get_object_member (o, "keystroke_update_ms");
+          frame = json_object_get_object_member (o, "keystroke_frame_ms");
+          if (upd != NULL && frame != NULL)
+            samples_add (session_keystroke, json_object_get_double_member (upd, "median") +
+                                                json_object_get_double_member (frame, "median"));
+          if (json_object_has_member (o, "hwm_end_kb"))
+            samples_add (session_hwm, json_object_get_int_member (o, "hwm_end_kb") / 1024.0);
+          if (first_session == NULL)
+            first_session = g_steal_pointer (&full.extra);
+          else
+            json_node_unref (full.extra);
+          g_free (full.renderer);
+        }
 
       json_builder_set_member_name (b, renderers[k]);
       json_builder_begin_object (b);
@@ -1283,27 +1308,20 @@ bench_windows (Run *run, JsonBuilder *b, guint n, const char *db)
       add_double (b, "ratio", samples_median (app) / samples_median (bare));
       add_stats (b, "bare_vmhwm_at_first_frame_mib", bare_hwm);
       add_stats (b, "app_vmhwm_at_first_frame_mib", app_hwm);
-      if (have_full)
+      if (first_session != NULL)
         {
-          JsonObject *o = json_node_get_object (full.extra);
+          /* The first session whole; the targets from the medians over the sessions. */
           json_builder_set_member_name (b, "app_session");
-          json_builder_add_value (b, json_node_copy (full.extra));
-          if (k == 0)
-            {
-              double hwm =
-                  json_object_get_int_member_with_default (o, "hwm_end_kb", -1024) / 1024.0;
-              JsonObject *upd = json_object_get_object_member (o, "keystroke_update_ms");
-              JsonObject *frame = json_object_get_object_member (o, "keystroke_frame_ms");
-              target (n, "peak resident memory (VmHWM), window with list and views shown", hwm,
-                      "<=", 120 * 1000.0 * 1000.0 / 1048576.0, "MiB (120 MB)");
-              if (upd != NULL && frame != NULL)
-                target (n, "search keystroke in the window: model update + frame (cairo)",
-                        json_object_get_double_member (upd, "median") +
-                            json_object_get_double_member (frame, "median"),
-                        "<=", 10, "ms");
-            }
-          json_node_unref (full.extra);
-          g_free (full.renderer);
+          json_builder_add_value (b, first_session);
+          add_stats (b, "sessions_keystroke_update_and_frame_ms", session_keystroke);
+          add_stats (b, "sessions_vmhwm_end_mib", session_hwm);
+          if (k == 0 && session_hwm->values->len > 0)
+            target (n, "peak resident memory (VmHWM), window with list and views shown",
+                    samples_median (session_hwm), "<=", 120 * 1000.0 * 1000.0 / 1048576.0,
+                    "MiB (120 MB)");
+          if (k == 0 && session_keystroke->values->len > 0)
+            target (n, "search keystroke in the window: model update + frame (cairo)",
+                    samples_median (session_keystroke), "<=", 10, "ms");
         }
       json_builder_end_object (b);
       if (k == 0)

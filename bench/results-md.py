@@ -137,7 +137,14 @@ def main(path):
                            f"keystroke through GTK: model update {rng(s.get('keystroke_update_ms'))} ms + "
                            f"frame {rng(s.get('keystroke_frame_ms'))} ms; VmHWM "
                            f"{fmt(s.get('hwm_list_kb', 0) / 1024)} MiB with the list, "
-                           f"{fmt(s.get('hwm_end_kb', 0) / 1024)} MiB after the charts and map views.\n")
+                           f"{fmt(s.get('hwm_end_kb', 0) / 1024)} MiB after the charts and map views "
+                           f"(first session).")
+                if "sessions_keystroke_update_and_frame_ms" in w[key]:
+                    out.append(f"Over {w[key]['sessions_keystroke_update_and_frame_ms']['n']} sessions, "
+                               f"median (min–max): keystroke update + frame "
+                               f"{rng(w[key]['sessions_keystroke_update_and_frame_ms'])} ms, "
+                               f"VmHWM at the end {rng(w[key]['sessions_vmhwm_end_mib'])} MiB.")
+                out.append("")
     print("\n".join(out))
 
 
