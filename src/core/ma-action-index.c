@@ -1669,3 +1669,14 @@ ma_action_index_set_sort_chunk (guint titles)
   g_return_if_fail (titles > 0);
   sort_chunk = titles;
 }
+
+gboolean
+ma_store_count_actions_index (MaStore *self, MaFilter *filter, guint *count)
+{
+  g_autoptr (MaActionResult) result = query_index (self, filter, MA_SORT_TITLE, FALSE, TRUE);
+
+  if (result == NULL)
+    return FALSE;
+  *count = result->n_items;
+  return TRUE;
+}

@@ -351,13 +351,12 @@ ma_store_count_actions (MaStore *self, MaFilter *filter, GError **error)
   g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *condition = NULL;
   g_autofree char *sql = NULL;
-  g_autoptr (GArray) ids = ma_store_query_action_ids_index (self, filter, MA_SORT_TITLE, FALSE);
   sqlite3_stmt *stmt;
   guint count = 0;
   int rc;
 
-  if (ids != NULL)
-    return ids->len;
+  if (ma_store_count_actions_index (self, filter, &count))
+    return count;
   condition = ma_store_filter_condition (self, filter, binds);
   sql = g_strdup_printf ("SELECT count(*) FROM action a WHERE %s", condition);
   stmt = ma_store_prepare (self, sql, error);

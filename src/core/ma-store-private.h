@@ -64,6 +64,9 @@ const char *ma_store_lang_column (const char *lang);
  * loaded or cannot answer this filter): ma-action-index.c. */
 GArray *ma_store_query_action_ids_sql (
     MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error);
+/* How many Actions FILTER selects, from the index (from the answer with counts that
+ * the charts, the map and the facets share): FALSE when the index cannot tell. */
+gboolean ma_store_count_actions_index (MaStore *self, MaFilter *filter, guint *count);
 GArray *ma_store_query_action_ids_index (MaStore *self,
                                          MaFilter *filter,
                                          MaSortKey sort,
