@@ -9,6 +9,9 @@
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "ma-action-index.h"
 #include "ma-date.h"
@@ -824,6 +827,11 @@ load_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
   sqlite3_exec (db, "PRAGMA cache_size = -128", NULL, NULL, NULL);
   data = index_data_load (db, load->lang, cancellable, &error);
   sqlite3_close (db);
+#ifdef __GLIBC__
+  /* The titles and sort keys held to sort them (~10 MB at 100,000 Actions) are
+   * freed: glibc keeps such memory in the thread's arena unless asked. */
+  malloc_trim (0);
+#endif
   if (data == NULL)
     g_task_return_error (task, error);
   else
