@@ -272,6 +272,32 @@ test_index_edits (void)
   g_assert_cmpuint (ma_action_result_get_count (after, MA_FILTER_STATUS, "declined"), !=,
                     ma_action_result_get_count (before, MA_FILTER_STATUS, "declined"));
   compare (fixture.store, all, "after edits");
+  /* Titles made equal by edits keep their ids ascending in a descending order: a
+   * title joining a group ahead of it, or leaving it from its middle or its head. */
+  {
+    static const struct
+    {
+      gint64 id;
+      const char *title;
+    } edits[] = { { 30, "Même titre" },   { 31, "Même titre" },  { 32, "Même titre" },
+                  { 33, "Même titre" },   { 31, "Autre titre" }, { 29, "Même titre" },
+                  { 29, "Zzz à la fin" }, { 30, "Aaa au début" } };
+
+    for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
+      {
+        g_autoptr (GArray) fast = NULL;
+        g_autoptr (GArray) slow = NULL;
+
+        ma_store_set_action_field (fixture.store, edits[e].id, "title", edits[e].title, &error);
+        g_assert_no_error (error);
+        fast = ma_store_query_action_ids_index (fixture.store, all, MA_SORT_TITLE, TRUE);
+        slow = ma_store_query_action_ids_sql (fixture.store, all, MA_SORT_TITLE, TRUE, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (fast);
+        g_assert_cmpmem (fast->data, fast->len * sizeof (gint64), slow->data,
+                         slow->len * sizeof (gint64));
+      }
+  }
   /* The list refreshed on "changed" after the index had taken the edits in. */
   expected = ma_store_query_action_ids_sql (fixture.store, all, MA_SORT_TITLE, FALSE, &error);
   g_assert_no_error (error);
