@@ -229,10 +229,6 @@ test_reopen_and_refuse (void)
   store = ma_store_open (path, MA_STORE_OPEN_SMALL_CACHE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (page_cache_kib (store), ==, 256);
-  g_object_unref (store);
-  store = ma_store_open (path, MA_STORE_OPEN_POINT_READS, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (page_cache_kib (store), ==, 512);
   g_assert_cmpuint (ma_store_count_actions (store, NULL, NULL), ==, 15);
   g_object_unref (store);
 

@@ -77,14 +77,14 @@ open_path (MaApplication *self, const char *path, gboolean create)
   MaWindow *window;
 
   store = ma_store_open (path,
-                         MA_STORE_OPEN_CREATE | MA_STORE_OPEN_POINT_READS |
+                         MA_STORE_OPEN_CREATE | MA_STORE_OPEN_SMALL_CACHE |
                              (create ? MA_STORE_OPEN_MUST_CREATE : 0),
                          &error);
   if (store == NULL && create && g_error_matches (error, MA_STORE_ERROR, MA_STORE_ERROR_EXISTS))
     {
       /* The file chooser asked before replacing it: open the database that is there. */
       g_clear_error (&error);
-      store = ma_store_open (path, MA_STORE_OPEN_POINT_READS, &error);
+      store = ma_store_open (path, MA_STORE_OPEN_SMALL_CACHE, &error);
     }
   if (store == NULL)
     {

@@ -34,10 +34,9 @@ typedef enum
   MA_STORE_OPEN_DEFAULT = 0,
   MA_STORE_OPEN_CREATE = 1 << 0,      /* create the file when it does not exist */
   MA_STORE_OPEN_MUST_CREATE = 1 << 1, /* refuse an existing file */
-  MA_STORE_OPEN_SMALL_CACHE = 1 << 2, /* a worker's connection for one query: 256 KiB cache */
-  /* Reads of a few rows at a time, searches and facets answered by the in-memory
-   * index (the window's connection): a 512 KiB cache instead of 2 MiB. */
-  MA_STORE_OPEN_POINT_READS = 1 << 3,
+  /* A 256 KiB page cache instead of 2 MiB: a worker's connection for one query, or
+   * the window's, whose searches and facets the in-memory index answers. */
+  MA_STORE_OPEN_SMALL_CACHE = 1 << 2,
 } MaStoreOpenFlags;
 
 typedef enum
