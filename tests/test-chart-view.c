@@ -233,10 +233,12 @@ test_async (void)
   ma_filter_set_codes (filter, MA_FILTER_REGION, esa);
   ma_filter_set_codes (filter, MA_FILTER_REGION, lac);
   g_assert_cmpint (ma_chart_view_get_data (view)->kind, ==, MA_CHART_ACTIVITIES);
+  g_assert_true (ma_chart_view_is_pending (view));
   g_object_set_data (G_OBJECT (view), "want", GUINT_TO_POINTER (6));
   g_assert_true (ma_ui_test_wait (total_is, view, 5));
   g_assert_cmpint (ma_chart_view_get_data (view)->kind, ==, MA_CHART_THEMES);
   ma_ui_test_run (200);
+  g_assert_false (ma_chart_view_is_pending (view));
   g_assert_cmpuint (ma_chart_view_get_data (view)->total, ==, 6);
   g_assert_true (g_str_has_prefix (ma_chart_view_get_report_text (view),
                                    "Overall, MIEUX+ implemented 6 Actions"));

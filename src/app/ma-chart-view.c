@@ -356,6 +356,13 @@ on_kind_toggled (GtkToggleButton *button, MaChartView *self)
     ma_chart_view_set_kind (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kind")));
 }
 
+gboolean
+ma_chart_view_is_pending (MaChartView *self)
+{
+  g_return_val_if_fail (MA_IS_CHART_VIEW (self), FALSE);
+  return self->pending || self->dirty || self->refresh_id != 0;
+}
+
 const MaChartData *
 ma_chart_view_get_data (MaChartView *self)
 {

@@ -23,6 +23,9 @@ MaChartKind ma_chart_view_get_kind (MaChartView *self);
 void ma_chart_view_set_kind (MaChartView *self, MaChartKind kind);
 /* Recomputes now what an idle would (tests). */
 void ma_chart_view_refresh (MaChartView *self);
+/* Whether newer data or a newer report is on its way (queued, computed in a worker
+ * thread, or waiting for the page to be shown). */
+gboolean ma_chart_view_is_pending (MaChartView *self);
 const MaChartData *ma_chart_view_get_data (MaChartView *self);
 /* Where bars and texts were last drawn, in the drawing area's coordinates. */
 const MaChartLayout *ma_chart_view_get_layout (MaChartView *self);

@@ -19,6 +19,8 @@ MaActionDetail *ma_window_peek_detail (MaWindow *self);
 GtkWindow *ma_window_peek_help_overlay (MaWindow *self);
 GtkLabel *ma_window_get_count_label (MaWindow *self);
 GtkStack *ma_window_get_list_stack (MaWindow *self);
+/* The view added under NAME (ma_window_add_view ()), or NULL. */
+GtkWidget *ma_window_get_view (MaWindow *self, const char *name);
 GtkFlowBox *ma_window_get_chips (MaWindow *self);
 GtkMenuButton *ma_window_get_filter_button (MaWindow *self);
 /* The Action shown in the detail, or 0. */

@@ -1418,6 +1418,13 @@ ma_window_peek_help_overlay (MaWindow *self)
   return GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)));
 }
 
+GtkWidget *
+ma_window_get_view (MaWindow *self, const char *name)
+{
+  g_return_val_if_fail (MA_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
 GtkStack *
 ma_window_get_list_stack (MaWindow *self)
 {
