@@ -43,21 +43,31 @@ column_text (sqlite3_stmt *stmt, int column)
   return text != NULL ? g_strdup ((const char *) text) : NULL;
 }
 
-/* Runs SQL (with "%s" for the filter condition, selecting category, series and
- * a count) over the Actions FILTER selects. */
-static GArray *
-query_rows (MaStore *store, MaFilter *filter, const char *sql_template, GError **error)
+/* SQL_TEMPLATE with "%s" for the condition of the Actions FILTER selects, prepared,
+ * its parameters bound. */
+static sqlite3_stmt *
+prepare_filtered (MaStore *store, MaFilter *filter, const char *sql_template, GError **error)
 {
   g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *condition = ma_store_filter_condition (store, filter, binds);
   g_autofree char *sql = g_strdup_printf (sql_template, condition);
   sqlite3_stmt *stmt = ma_store_prepare (store, sql, error);
+
+  if (stmt != NULL)
+    ma_store_bind_texts (stmt, 1, binds);
+  return stmt;
+}
+
+/* Runs SQL (see prepare_filtered (), selecting category, series and a count). */
+static GArray *
+query_rows (MaStore *store, MaFilter *filter, const char *sql_template, GError **error)
+{
+  sqlite3_stmt *stmt = prepare_filtered (store, filter, sql_template, error);
   g_autoptr (GArray) rows = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  ma_store_bind_texts (stmt, 1, binds);
   rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (rows, row_clear);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -98,10 +108,7 @@ append_key_part (GString *key, const unsigned char *text)
 static GArray *
 count_rows (MaStore *store, MaFilter *filter, const char *sql_template, GError **error)
 {
-  g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *condition = ma_store_filter_condition (store, filter, binds);
-  g_autofree char *sql = g_strdup_printf (sql_template, condition);
-  sqlite3_stmt *stmt = ma_store_prepare (store, sql, error);
+  sqlite3_stmt *stmt = prepare_filtered (store, filter, sql_template, error);
   g_autoptr (GHashTable) counts = NULL;
   g_autoptr (GString) key = NULL;
   GArray *rows;
@@ -111,7 +118,6 @@ count_rows (MaStore *store, MaFilter *filter, const char *sql_template, GError *
 
   if (stmt == NULL)
     return NULL;
-  ma_store_bind_texts (stmt, 1, binds);
   /* key: category then series, each "\1text\0" or "\2\0" for NULL */
   counts =
       g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
