@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ma-action-index.h"
 #include "ma-action-list.h"
@@ -440,6 +441,61 @@ assert_same_chart (MaChartData *a, MaChartData *b)
 }
 
 /* The charts counted from the index are those counted in SQL. */
+/* A timeline of more Actions than any size shows keeps the first ones and counts the
+ * rest: its data stays small, and the note under it says how many are not shown. */
+static void
+test_timeline_limit (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ma-timeline-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "actions.db", NULL);
+  g_autoptr (MaStore) store = NULL;
+  g_autoptr (MaChartData) data = NULL;
+  g_autoptr (MaChartLayout) layout = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  cairo_t *cr = cairo_create (surface);
+  MaGenerateStats stats;
+  guint n = MA_CHART_MAX_SPANS + 100, drawn = 0, hidden = 0;
+
+  g_assert_true (ma_generate_database (path, n, 7, MA_GENERATE_DEFAULT, &stats, &error));
+  g_assert_no_error (error);
+  store = ma_store_open (path, MA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  data = ma_report_chart_data (store, NULL, MA_CHART_TIMELINE, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->spans->len, ==, MA_CHART_MAX_SPANS);
+  g_assert_cmpuint (data->total, ==, n);
+  /* Regions and years count every Action, not only those kept. */
+  g_assert_cmpuint (data->series->len, >=, 5);
+
+  ma_chart_draw_full (cr, 1920, 1080, data, "en", NULL, &layout);
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const MaChartItem *item = &g_array_index (layout->items, MaChartItem, i);
+      if (item->kind == MA_CHART_ITEM_BAR)
+        drawn = MAX (drawn, (guint) item->category + 1);
+      else if (item->text != NULL && strstr (item->text, "more Actions are not shown") != NULL)
+        /* "1,023 more Actions are not shown at this size." */
+        for (const char *p = item->text; *p != ' ' && *p != '\0'; p++)
+          if (g_ascii_isdigit (*p))
+            hidden = hidden * 10 + (guint) (*p - '0');
+    }
+  g_assert_cmpuint (drawn, >, 10);
+  g_assert_cmpuint (drawn + hidden, ==, n);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_clear_object (&store);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
 static void
 test_chart_data (void)
 {
@@ -514,5 +570,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/get-actions", test_get_actions);
   g_test_add_func ("/index/map-data", test_map_data);
   g_test_add_func ("/index/chart-data", test_chart_data);
+  g_test_add_func ("/chart/timeline-limit", test_timeline_limit);
   return g_test_run ();
 }

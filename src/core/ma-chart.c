@@ -671,12 +671,13 @@ more_message (gboolean actions, guint hidden, const char *lang)
 
 /* Lays out the bottom (footnote, note on hidden rows, axis title, tick label row)
  * and the rows above it from TOP, draws the notes and the axis title, and returns
- * the frame. */
+ * the frame. LABELS are the first N of N_TOTAL rows. */
 static Frame
 make_frame (Ctx *c,
             double top,
             const char *const *labels,
             guint n,
+            guint n_total,
             const char *axis_title,
             const char *footnote,
             gboolean rows_are_actions,
@@ -709,10 +710,10 @@ make_frame (Ctx *c,
     }
   plot_bottom = bottom - axis_height - tick_height - c->unit * 0.35;
   f.fit = fit_rows (c, labels, n, plot_bottom - top, column_cap);
-  if (f.fit.shown < n)
+  if (f.fit.shown < n_total)
     {
       /* Say how many rows are missing, under the axis, and fit again above. */
-      g_autofree char *probe = more_message (rows_are_actions, n, c->lang);
+      g_autofree char *probe = more_message (rows_are_actions, n_total, c->lang);
       g_autoptr (PangoLayout) more =
           text_new (c, probe, note_size, FALSE, avail, 1, PANGO_ALIGN_LEFT);
       double more_height = text_box (more).height;
@@ -720,8 +721,8 @@ make_frame (Ctx *c,
 
       plot_bottom -= more_height + small_gap;
       f.fit = fit_rows (c, labels, n, plot_bottom - top, column_cap);
-      f.fit.shown = MIN (f.fit.shown, n - 1);
-      message = more_message (rows_are_actions, n - f.fit.shown, c->lang);
+      f.fit.shown = MIN (f.fit.shown, MIN (n, n_total - 1));
+      message = more_message (rows_are_actions, n_total - f.fit.shown, c->lang);
       pango_layout_set_text (more, message, -1);
       bottom -= more_height;
       show_text (c, more, c->margin, bottom, 0.35, 0.35, 0.35);
@@ -820,7 +821,7 @@ draw_bars (Ctx *c, const MaChartData *data, double top)
     g_autoptr (PangoLayout) text = text_new (c, widest, c->unit, TRUE, -1, 0, PANGO_ALIGN_LEFT);
     value_width = text_box (text).width + c->unit * 0.5;
   }
-  f = make_frame (c, top, labels, n, count_axis_title (data), footnote, FALSE, value_width);
+  f = make_frame (c, top, labels, n, n, count_axis_title (data), footnote, FALSE, value_width);
   /* The scale of the rows shown. */
   max_total = 0;
   for (guint i = 0; i < f.fit.shown; i++)
@@ -919,7 +920,7 @@ draw_timeline (Ctx *c, const MaChartData *data, double top)
 
   for (guint i = 0; i < n; i++)
     labels[i] = ((MaChartSpan *) g_ptr_array_index (data->spans, i))->label;
-  f = make_frame (c, top, labels, n, _ ("Year"),
+  f = make_frame (c, top, labels, n, MAX (data->total, n), _ ("Year"),
                   _ ("Dashed: the start or the end is not known. Years are not guessed."), TRUE,
                   c->unit * 0.5);
   f.first = data->first_year;

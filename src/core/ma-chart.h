@@ -43,6 +43,8 @@ typedef struct
 /* category_dimension of the activities chart: the categories are years. */
 #define MA_CHART_DIMENSION_YEAR (-2)
 
+#define MA_CHART_MAX_SPANS 1000
+
 /* One Action of the timeline. Years are fractional (2021.0 is 1 January 2021);
  * an unknown start or end is NAN and drawn as unknown, never guessed. */
 typedef struct
@@ -72,7 +74,8 @@ typedef struct
    * any category (for a footnote). */
   guint total;
   guint not_shown;
-  /* Timeline */
+  /* Timeline: the first MA_CHART_MAX_SPANS of the `total` Actions, in the order
+   * drawn (no size shows more; all of 100,000 took 20 MB). */
   GPtrArray *spans; /* MaChartSpan */
   int first_year;
   int last_year; /* inclusive; 0 when no date is known */

@@ -432,8 +432,11 @@ timeline_data (
   g_autoptr (GPtrArray) regions = ma_store_list_terms (store, MA_VOCABULARY_REGION, lang, NULL);
   g_autoptr (GArray) region_of_series = g_array_new (FALSE, FALSE, sizeof (int));
   sqlite3_stmt *stmt = ma_store_prepare (store, sql, error);
+  g_autoptr (GHashTable) regions_seen =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   double first = INFINITY, last = -INFINITY;
   gboolean unknown_region = FALSE;
+  guint n_actions = 0;
   int rc;
 
   if (stmt == NULL)
@@ -442,30 +445,39 @@ timeline_data (
   ma_store_bind_texts (stmt, 2, binds);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      MaChartSpan *span = g_new0 (MaChartSpan, 1);
-      const char *start = (const char *) sqlite3_column_text (stmt, 3);
-      const char *end = (const char *) sqlite3_column_text (stmt, 4);
+      const char *region = (const char *) sqlite3_column_text (stmt, 2);
+      double start = fractional_year ((const char *) sqlite3_column_text (stmt, 3), FALSE);
+      double end = fractional_year ((const char *) sqlite3_column_text (stmt, 4), TRUE);
+      MaChartSpan *span;
 
+      n_actions++;
+      if (!isnan (start))
+        {
+          first = MIN (first, start);
+          last = MAX (last, start);
+        }
+      if (!isnan (end))
+        {
+          first = MIN (first, end);
+          last = MAX (last, end);
+        }
+      if (region == NULL)
+        unknown_region = TRUE;
+      else if (!g_hash_table_contains (regions_seen, region))
+        g_hash_table_add (regions_seen, g_strdup (region));
+      /* The years and the regions count every Action; the spans stop at what a
+       * chart can show. */
+      if (data->spans->len >= MA_CHART_MAX_SPANS)
+        continue;
+      span = g_new0 (MaChartSpan, 1);
       span->id = sqlite3_column_int64 (stmt, 0);
       span->label = column_text (stmt, 1);
-      span->region = column_text (stmt, 2);
-      span->start = fractional_year (start, FALSE);
-      span->end = fractional_year (end, TRUE);
+      span->region = g_strdup (region);
+      span->start = start;
+      span->end = end;
       span->start_date = column_text (stmt, 5);
       span->end_date = column_text (stmt, 6);
       span->series = -1;
-      if (!isnan (span->start))
-        {
-          first = MIN (first, span->start);
-          last = MAX (last, span->start);
-        }
-      if (!isnan (span->end))
-        {
-          first = MIN (first, span->end);
-          last = MAX (last, span->end);
-        }
-      if (span->region == NULL)
-        unknown_region = TRUE;
       g_ptr_array_add (data->spans, span);
     }
   sqlite3_finalize (stmt);
@@ -479,19 +491,19 @@ timeline_data (
   for (guint r = 0; regions != NULL && r < regions->len; r++)
     {
       MaTerm *term = g_ptr_array_index (regions, r);
-      int index = -1;
+      MaChartKey *key;
+      int index;
+
+      if (!g_hash_table_contains (regions_seen, term->code))
+        continue;
+      key = ma_chart_data_add_series (data, term->code, term->name);
+      key->color = (int) r;
+      index = (int) data->series->len - 1;
       for (guint i = 0; i < data->spans->len; i++)
         {
           MaChartSpan *span = g_ptr_array_index (data->spans, i);
-          if (g_strcmp0 (span->region, term->code) != 0)
-            continue;
-          if (index < 0)
-            {
-              MaChartKey *key = ma_chart_data_add_series (data, term->code, term->name);
-              key->color = (int) r;
-              index = (int) data->series->len - 1;
-            }
-          span->series = index;
+          if (g_strcmp0 (span->region, term->code) == 0)
+            span->series = index;
         }
     }
   if (unknown_region)
@@ -506,7 +518,7 @@ timeline_data (
         }
     }
   ma_chart_data_alloc_values (data);
-  data->total = data->spans->len;
+  data->total = n_actions;
   if (first <= last)
     {
       data->first_year = (int) floor (first);
