@@ -212,15 +212,22 @@ collate_names (void *data, int len_a, const void *a, int len_b, const void *b)
   return cmp != 0 ? cmp : strcmp (text_a, text_b);
 }
 
-/* ma_set_bits (id, bits): see MaBits. Ids outside the set's capacity are ignored. */
+/* Sets ID's bit; ids outside the set's capacity are ignored. */
+static void
+bits_set (MaBits *bits, sqlite3_int64 id)
+{
+  if (id > 0 && id < bits->capacity)
+    bits->words[id >> 6] |= G_GUINT64_CONSTANT (1) << (id & 63);
+}
+
+/* ma_set_bits (id, bits): see MaBits. */
 static void
 set_bits_step (sqlite3_context *context, int argc, sqlite3_value **argv)
 {
   MaBits *bits = sqlite3_value_pointer (argv[1], MA_BITS_POINTER_TYPE);
-  sqlite3_int64 id = sqlite3_value_int64 (argv[0]);
 
-  if (bits != NULL && id > 0 && id < bits->capacity)
-    bits->words[id >> 6] |= G_GUINT64_CONSTANT (1) << (id & 63);
+  if (bits != NULL)
+    bits_set (bits, sqlite3_value_int64 (argv[0]));
 }
 
 static void
@@ -232,11 +239,7 @@ set_bits_final (sqlite3_context *context)
 static int
 fts_bits_add_row (const Fts5ExtensionApi *api, Fts5Context *fts, void *data)
 {
-  MaBits *bits = data;
-  sqlite3_int64 id = api->xRowid (fts);
-
-  if (id > 0 && id < bits->capacity)
-    bits->words[id >> 6] |= G_GUINT64_CONSTANT (1) << (id & 63);
+  bits_set (data, api->xRowid (fts));
   return SQLITE_OK;
 }
 
