@@ -348,28 +348,33 @@ ma_store_filter_condition (MaStore *self, MaFilter *filter, GPtrArray *binds)
 guint
 ma_store_count_actions (MaStore *self, MaFilter *filter, GError **error)
 {
-  g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *condition = NULL;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
   guint count = 0;
+
+  if (!ma_store_count_actions_index (self, filter, &count))
+    ma_store_count_actions_sql (self, filter, &count, error);
+  return count;
+}
+
+gboolean
+ma_store_count_actions_sql (MaStore *self, MaFilter *filter, guint *count, GError **error)
+{
+  g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *condition = ma_store_filter_condition (self, filter, binds);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM action a WHERE %s", condition);
+  sqlite3_stmt *stmt = ma_store_prepare (self, sql, error);
   int rc;
 
-  if (ma_store_count_actions_index (self, filter, &count))
-    return count;
-  condition = ma_store_filter_condition (self, filter, binds);
-  sql = g_strdup_printf ("SELECT count(*) FROM action a WHERE %s", condition);
-  stmt = ma_store_prepare (self, sql, error);
+  *count = 0;
   if (stmt == NULL)
-    return 0;
+    return FALSE;
   ma_store_bind_texts (stmt, 1, binds);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    count = (guint) sqlite3_column_int64 (stmt, 0);
+    *count = (guint) sqlite3_column_int64 (stmt, 0);
   else
     ma_store_set_sqlite_error (error, ma_store_get_db (self), rc);
   sqlite3_finalize (stmt);
-  return count;
+  return rc == SQLITE_ROW;
 }
 
 GArray *

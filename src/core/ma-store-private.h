@@ -67,6 +67,8 @@ GArray *ma_store_query_action_ids_sql (
 /* How many Actions FILTER selects, from the index (from the answer with counts that
  * the charts, the map and the facets share): FALSE when the index cannot tell. */
 gboolean ma_store_count_actions_index (MaStore *self, MaFilter *filter, guint *count);
+/* The same through SQL alone; FALSE with ERROR set when SQLite fails. */
+gboolean ma_store_count_actions_sql (MaStore *self, MaFilter *filter, guint *count, GError **error);
 GArray *ma_store_query_action_ids_index (MaStore *self,
                                          MaFilter *filter,
                                          MaSortKey sort,
