@@ -444,13 +444,12 @@ map_floor_build (MapFloor *floor, MaGeo *geo, int width, int height)
       cairo_new_path (cr);
       for (guint r = 0; r < ma_geo_feature_get_n_rings (geo, f); r++)
         {
-          const float *xy = NULL;
-          guint n = 0;
-          ma_geo_feature_get_ring (geo, f, r, &xy, &n);
-          for (guint i = 0; i < n; i++)
+          MaGeoPoints p;
+          ma_geo_feature_get_ring (geo, f, r, &p);
+          for (guint i = 0; i < p.n; i++)
             {
-              double x = width / 2.0 + xy[2 * i] * scale;
-              double y = height / 2.0 - xy[2 * i + 1] * scale;
+              double x = width / 2.0 + (p.x0 + p.unit * p.xy[2 * i]) * scale;
+              double y = height / 2.0 - (p.y0 + p.unit * p.xy[2 * i + 1]) * scale;
               if (i == 0)
                 cairo_move_to (cr, x, y);
               else

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
@@ -76,18 +77,26 @@ test_antimeridian (void)
         continue;
       for (guint r = 0; r < ma_geo_feature_get_n_rings (geo, f); r++)
         {
-          const float *xy;
-          guint n;
-          ma_geo_feature_get_ring (geo, f, r, &xy, &n);
-          for (guint k = 0; k < n; k++)
+          MaGeoPoints p;
+          ma_geo_feature_get_ring (geo, f, r, &p);
+          for (guint k = 0; k < p.n; k++)
             {
-              guint next = (k + 1) % n;
-              if (fabs (xy[2 * next] - xy[2 * k]) > hw / 2)
+              guint next = (k + 1) % p.n;
+              if (p.unit * fabs ((double) p.xy[2 * next] - p.xy[2 * k]) > hw / 2)
                 g_error ("%s: ring %u has an edge across the map", ma_geo_feature_get_name (geo, f),
                          r);
             }
         }
     }
+}
+
+static void
+assert_same_points (const MaGeoPoints *a, const MaGeoPoints *b)
+{
+  g_assert_cmpfloat (a->x0, ==, b->x0);
+  g_assert_cmpfloat (a->y0, ==, b->y0);
+  g_assert_cmpfloat (a->unit, ==, b->unit);
+  g_assert_cmpmem (a->xy, a->n * 2 * sizeof (guint16), b->xy, b->n * 2 * sizeof (guint16));
 }
 
 /* The geometry the program reads is packed at build time: the same as the
@@ -114,20 +123,20 @@ assert_same_geometry (MaGeo *a, MaGeo *b)
       g_assert_cmpuint (ma_geo_feature_get_n_rings (a, f), ==, ma_geo_feature_get_n_rings (b, f));
       for (guint r = 0; r < ma_geo_feature_get_n_rings (a, f); r++)
         {
-          const float *pa, *pb;
-          guint na, nb;
-          ma_geo_feature_get_ring (a, f, r, &pa, &na);
-          ma_geo_feature_get_ring (b, f, r, &pb, &nb);
-          g_assert_cmpmem (pa, na * 2 * sizeof (float), pb, nb * 2 * sizeof (float));
+          MaGeoPoints pa, pb;
+          ma_geo_feature_get_ring (a, f, r, &pa);
+          ma_geo_feature_get_ring (b, f, r, &pb);
+          assert_same_points (&pa, &pb);
         }
     }
   for (guint i = 0; i < ma_geo_get_n_arcs (a); i++)
     {
       const guint8 *ba, *bb;
-      guint na, nb;
-      const float *pa = ma_geo_get_arc (a, i, &na, &ba), *pb = ma_geo_get_arc (b, i, &nb, &bb);
-      g_assert_cmpmem (pa, na * 2 * sizeof (float), pb, nb * 2 * sizeof (float));
-      g_assert_cmpmem (ba, na, bb, nb);
+      MaGeoPoints pa, pb;
+      ma_geo_get_arc (a, i, &pa, &ba);
+      ma_geo_get_arc (b, i, &pb, &bb);
+      assert_same_points (&pa, &pb);
+      g_assert_cmpmem (ba, pa.n, bb, pb.n);
     }
 }
 
@@ -159,6 +168,59 @@ test_packed (void)
   broken = ma_geo_new_from_bytes (truncated, &error);
   g_assert_error (error, MA_GEO_ERROR, MA_GEO_ERROR_INVALID);
   g_assert_null (broken);
+}
+
+/* Points are kept in 16 bits: every arc point lies within half a unit of the
+ * projection of its TopoJSON position, and no unit is coarser than the map's
+ * width / 65,535. */
+static void
+test_precision (void)
+{
+  g_autofree char *path =
+      g_test_build_filename (G_TEST_DIST, "..", "data", "map", "countries-50m.json", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *root, *transform;
+  JsonArray *arcs;
+  double sx, sy, tx, ty, hw, hh, worst = 0;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  transform = json_object_get_object_member (root, "transform");
+  sx = json_array_get_double_element (json_object_get_array_member (transform, "scale"), 0);
+  sy = json_array_get_double_element (json_object_get_array_member (transform, "scale"), 1);
+  tx = json_array_get_double_element (json_object_get_array_member (transform, "translate"), 0);
+  ty = json_array_get_double_element (json_object_get_array_member (transform, "translate"), 1);
+  arcs = json_object_get_array_member (root, "arcs");
+  ma_equal_earth_extent (&hw, &hh);
+  g_assert_cmpuint (json_array_get_length (arcs), ==, ma_geo_get_n_arcs (geo));
+  for (guint i = 0; i < ma_geo_get_n_arcs (geo); i++)
+    {
+      JsonArray *arc = json_array_get_array_element (arcs, i);
+      MaGeoPoints p;
+      double qx = 0, qy = 0;
+
+      ma_geo_get_arc (geo, i, &p, NULL);
+      g_assert_cmpuint (p.n, ==, json_array_get_length (arc));
+      g_assert_cmpfloat (p.unit, <=, 2 * hw / MA_GEO_UNIT_STEPS);
+      for (guint k = 0; k < p.n; k++)
+        {
+          JsonArray *point = json_array_get_array_element (arc, k);
+          double x, y, error_x, error_y;
+
+          /* delta-encoded, quantized */
+          qx += json_array_get_int_element (point, 0);
+          qy += json_array_get_int_element (point, 1);
+          ma_equal_earth_forward (qx * sx + tx, qy * sy + ty, &x, &y);
+          error_x = fabs (p.x0 + p.unit * p.xy[2 * k] - x);
+          error_y = fabs (p.y0 + p.unit * p.xy[2 * k + 1] - y);
+          g_assert_cmpfloat (error_x, <=, p.unit / 2 + 1e-12);
+          g_assert_cmpfloat (error_y, <=, p.unit / 2 + 1e-12);
+          worst = MAX (worst, MAX (error_x, error_y));
+        }
+    }
+  /* about 260 m on the ground at most */
+  g_assert_cmpfloat (worst, <, 4.2e-5);
 }
 
 static void
@@ -411,6 +473,7 @@ main (int argc, char **argv)
   g_test_add_func ("/map/decoder", test_decoder_facts);
   g_test_add_func ("/map/antimeridian", test_antimeridian);
   g_test_add_func ("/map/packed", test_packed);
+  g_test_add_func ("/map/precision", test_precision);
   g_test_add_func ("/map/projection", test_projection);
   g_test_add_func ("/map/hit", test_hit);
   g_test_add_func ("/map/join", test_join);

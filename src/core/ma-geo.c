@@ -21,8 +21,9 @@
 typedef struct
 {
   guint n;
-  float *xy;             /* projected; borrowed from MaGeo.packed when that is set */
-  double x0, y0, x1, y1; /* projected extents */
+  guint16 *xy;           /* see MaGeoPoints; borrowed from MaGeo.packed when that is set */
+  double x0, y0, x1, y1; /* projected extents; x0, y0 is also the origin of xy */
+  double unit;           /* of xy */
   double area;           /* projected, absolute */
 } Ring;
 
@@ -39,8 +40,9 @@ typedef struct
 typedef struct
 {
   guint n;
-  float *xy;      /* borrowed from MaGeo.packed when that is set */
+  guint16 *xy;    /* see MaGeoPoints; borrowed from MaGeo.packed when that is set */
   guint8 *breaks; /* 1 where a sub-path starts */
+  double x0, y0, unit;
 } Arc;
 
 struct _MaGeo
@@ -55,6 +57,9 @@ struct _MaGeo
 G_DEFINE_QUARK (ma - geo - error - quark, ma_geo_error)
 
 #define FEATURE(self, i) (&g_array_index ((self)->features, Feature, (i)))
+/* Point K of a ring, projected */
+#define PX(r, k) ((r)->x0 + (r)->unit * (r)->xy[2 * (k)])
+#define PY(r, k) ((r)->y0 + (r)->unit * (r)->xy[2 * (k) + 1])
 
 static gboolean is_packed (const char *data, gsize length);
 static MaGeo *geo_new_from_packed (GBytes *bytes, GError **error);
@@ -242,33 +247,53 @@ cut_antimeridian (GArray *ring, GArray *parts[2])
 
 /* ---- Decoder --------------------------------------------------------------- */
 
-/* Projects LONLAT (RING->n points) into the ring, with its extents and area. */
+/* Projects the N points LONLAT and keeps them in 16 bits (see MaGeoPoints):
+ * returns the points, sets their origin and unit. */
+static guint16 *
+project_points (const double *lonlat, guint n, double *x0, double *y0, double *unit)
+{
+  g_autofree double *xy = g_new (double, 2 * MAX (n, 1));
+  guint16 *q = g_new (guint16, 2 * MAX (n, 1));
+  double x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  *x0 = *y0 = G_MAXDOUBLE;
+  for (guint k = 0; k < n; k++)
+    {
+      ma_equal_earth_forward (lonlat[2 * k], lonlat[2 * k + 1], &xy[2 * k], &xy[2 * k + 1]);
+      *x0 = MIN (*x0, xy[2 * k]);
+      *y0 = MIN (*y0, xy[2 * k + 1]);
+      x1 = MAX (x1, xy[2 * k]);
+      y1 = MAX (y1, xy[2 * k + 1]);
+    }
+  *unit = n > 0 ? MAX (x1 - *x0, y1 - *y0) / MA_GEO_UNIT_STEPS : 0;
+  if (*unit <= 0)
+    {
+      /* no points, or all in one place */
+      *x0 = n > 0 ? *x0 : 0;
+      *y0 = n > 0 ? *y0 : 0;
+      *unit = 1;
+    }
+  for (guint k = 0; k < 2 * n; k++)
+    q[k] = (guint16) lround ((xy[k] - (k % 2 == 0 ? *x0 : *y0)) / *unit);
+  return q;
+}
+
+/* Projects LONLAT (RING->n points) into the ring, with its extents and area
+ * (both of the points as kept). */
 static void
 ring_finish (Ring *ring, const double *lonlat)
 {
   double area = 0;
 
-  ring->xy = g_new (float, 2 * ring->n);
-  ring->x0 = ring->y0 = G_MAXDOUBLE;
+  ring->xy = project_points (lonlat, ring->n, &ring->x0, &ring->y0, &ring->unit);
   ring->x1 = ring->y1 = -G_MAXDOUBLE;
   for (guint k = 0; k < ring->n; k++)
     {
-      float *p = ring->xy + 2 * k;
-      double x, y;
+      guint next = (k + 1) % ring->n;
 
-      /* single precision: 0.01 px at the largest zoom on a 4K screen */
-      ma_equal_earth_forward (lonlat[2 * k], lonlat[2 * k + 1], &x, &y);
-      p[0] = (float) x;
-      p[1] = (float) y;
-      ring->x0 = MIN (ring->x0, p[0]);
-      ring->x1 = MAX (ring->x1, p[0]);
-      ring->y0 = MIN (ring->y0, p[1]);
-      ring->y1 = MAX (ring->y1, p[1]);
-    }
-  for (guint k = 0; k < ring->n; k++)
-    {
-      const float *a = ring->xy + 2 * k, *b = ring->xy + 2 * ((k + 1) % ring->n);
-      area += (double) a[0] * b[1] - (double) b[0] * a[1];
+      ring->x1 = MAX (ring->x1, PX (ring, k));
+      ring->y1 = MAX (ring->y1, PY (ring, k));
+      area += PX (ring, k) * PY (ring, next) - PX (ring, next) * PY (ring, k);
     }
   ring->area = fabs (area) / 2;
 }
@@ -282,8 +307,8 @@ point_in_ring (const Ring *ring, double x, double y)
     return FALSE;
   for (guint i = 0, j = ring->n - 1; i < ring->n; j = i++)
     {
-      const float *a = ring->xy + 2 * i, *b = ring->xy + 2 * j;
-      if ((a[1] > y) != (b[1] > y) && x < (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]) + a[0])
+      double ax = PX (ring, i), ay = PY (ring, i), bx = PX (ring, j), by = PY (ring, j);
+      if ((ay > y) != (by > y) && x < (bx - ax) * (y - ay) / (by - ay) + ax)
         inside = !inside;
     }
   return inside;
@@ -331,10 +356,10 @@ feature_anchor (Feature *f)
     double widest = -1;
     for (guint i = 0, j = best->n - 1; i < best->n; j = i++)
       {
-        const float *a = best->xy + 2 * i, *b = best->xy + 2 * j;
-        if ((a[1] > cy) != (b[1] > cy))
+        double ax = PX (best, i), ay = PY (best, i), bx = PX (best, j), by = PY (best, j);
+        if ((ay > cy) != (by > cy))
           {
-            double x = (b[0] - a[0]) * (cy - a[1]) / (b[1] - a[1]) + a[0];
+            double x = (bx - ax) * (cy - ay) / (by - ay) + ax;
             g_array_append_val (xs, x);
           }
       }
@@ -827,16 +852,10 @@ geo_new_from_topojson (const char *data, gsize length, GError **error)
       const double *pts = g_ptr_array_index (lonlat_arcs, i);
       Arc arc = { 0 };
       arc.n = g_array_index (lengths, guint, i);
-      arc.xy = g_new (float, 2 * MAX (arc.n, 1));
+      arc.xy = project_points (pts, arc.n, &arc.x0, &arc.y0, &arc.unit);
       arc.breaks = g_new0 (guint8, MAX (arc.n, 1));
       for (guint k = 0; k < arc.n; k++)
-        {
-          double x, y;
-          ma_equal_earth_forward (pts[2 * k], pts[2 * k + 1], &x, &y);
-          arc.xy[2 * k] = (float) x;
-          arc.xy[2 * k + 1] = (float) y;
-          arc.breaks[k] = k == 0 || fabs (pts[2 * k] - pts[2 * k - 2]) > 180;
-        }
+        arc.breaks[k] = k == 0 || fabs (pts[2 * k] - pts[2 * k - 2]) > 180;
       g_array_append_val (self->arcs, arc);
     }
   return g_steal_pointer (&self);
@@ -850,10 +869,10 @@ geo_new_from_topojson (const char *data, gsize length, GError **error)
  * lie in the GResource. Native byte order and layout: made for this build only.
  *
  *   header, features[n_features], rings[n_rings], arcs[n_arcs],
- *   ring points (x, y floats), arc points (x, y floats), arc breaks (bytes),
+ *   ring points (x, y: 16 bits), arc points (x, y: 16 bits), arc breaks (bytes),
  *   strings (NUL-terminated, ids and names)
  */
-#define PACK_MAGIC "MaGeo\x02\r\n"
+#define PACK_MAGIC "MaGeo\x03\r\n"
 
 typedef struct
 {
@@ -871,13 +890,14 @@ typedef struct
 
 typedef struct
 {
-  double x0, y0, x1, y1, area;
+  double x0, y0, x1, y1, area, unit;
   guint64 first_point;
   guint32 n, pad;
 } PackRing;
 
 typedef struct
 {
+  double x0, y0, unit;
   guint64 first_point;
   guint32 n, pad;
 } PackArc;
@@ -918,9 +938,8 @@ ma_geo_pack (MaGeo *self)
       for (guint r = 0; r < f->rings->len; r++)
         {
           const Ring *ring = &g_array_index (f->rings, Ring, r);
-          PackRing pr = {
-            ring->x0, ring->y0, ring->x1, ring->y1, ring->area, n_ring_points, ring->n
-          };
+          PackRing pr = { ring->x0,   ring->y0,   ring->x1,      ring->y1,
+                          ring->area, ring->unit, n_ring_points, ring->n };
           n_ring_points += ring->n;
           g_array_append_val (rings, pr);
         }
@@ -929,7 +948,7 @@ ma_geo_pack (MaGeo *self)
   for (guint i = 0; i < self->arcs->len; i++)
     {
       const Arc *a = &g_array_index (self->arcs, Arc, i);
-      PackArc pa = { n_arc_points, a->n };
+      PackArc pa = { a->x0, a->y0, a->unit, n_arc_points, a->n };
       n_arc_points += a->n;
       g_array_append_val (arcs, pa);
     }
@@ -949,12 +968,12 @@ ma_geo_pack (MaGeo *self)
     for (guint r = 0; r < FEATURE (self, i)->rings->len; r++)
       {
         const Ring *ring = &g_array_index (FEATURE (self, i)->rings, Ring, r);
-        g_byte_array_append (out, (const guint8 *) ring->xy, ring->n * 2 * sizeof (float));
+        g_byte_array_append (out, (const guint8 *) ring->xy, ring->n * 2 * sizeof (guint16));
       }
   for (guint i = 0; i < self->arcs->len; i++)
     {
       const Arc *a = &g_array_index (self->arcs, Arc, i);
-      g_byte_array_append (out, (const guint8 *) a->xy, a->n * 2 * sizeof (float));
+      g_byte_array_append (out, (const guint8 *) a->xy, a->n * 2 * sizeof (guint16));
     }
   for (guint i = 0; i < self->arcs->len; i++)
     {
@@ -991,7 +1010,7 @@ geo_new_from_packed (GBytes *bytes, GError **error)
   const PackFeature *features;
   const PackRing *rings;
   const PackArc *arcs;
-  float *ring_points, *arc_points;
+  guint16 *ring_points, *arc_points;
   guint8 *breaks;
   const char *strings;
   gsize offset;
@@ -1022,10 +1041,10 @@ geo_new_from_packed (GBytes *bytes, GError **error)
   offset += h.n_rings * sizeof (PackRing);
   arcs = (const PackArc *) (data + offset);
   offset += h.n_arcs * sizeof (PackArc);
-  ring_points = (float *) (data + offset);
-  offset += h.n_ring_points * 2 * sizeof (float);
-  arc_points = (float *) (data + offset);
-  offset += h.n_arc_points * 2 * sizeof (float);
+  ring_points = (guint16 *) (data + offset);
+  offset += h.n_ring_points * 2 * sizeof (guint16);
+  arc_points = (guint16 *) (data + offset);
+  offset += h.n_arc_points * 2 * sizeof (guint16);
   breaks = (guint8 *) (data + offset);
   offset = ALIGN8 (offset + h.n_arc_points);
   strings = (const char *) (data + offset);
@@ -1068,8 +1087,14 @@ geo_new_from_packed (GBytes *bytes, GError **error)
       for (guint r = 0; r < pf->n_rings; r++)
         {
           const PackRing *pr = &rings[pf->first_ring + r];
-          Ring ring = { pr->n,   ring_points + 2 * pr->first_point, pr->x0, pr->y0, pr->x1, pr->y1,
-                        pr->area };
+          Ring ring = { .n = pr->n,
+                        .xy = ring_points + 2 * pr->first_point,
+                        .x0 = pr->x0,
+                        .y0 = pr->y0,
+                        .x1 = pr->x1,
+                        .y1 = pr->y1,
+                        .unit = pr->unit,
+                        .area = pr->area };
           if (pr->n < 3 || pr->first_point > h.n_ring_points ||
               pr->n > h.n_ring_points - pr->first_point)
             {
@@ -1081,7 +1106,12 @@ geo_new_from_packed (GBytes *bytes, GError **error)
     }
   for (guint i = 0; i < h.n_arcs; i++)
     {
-      Arc arc = { arcs[i].n, arc_points + 2 * arcs[i].first_point, breaks + arcs[i].first_point };
+      Arc arc = { .n = arcs[i].n,
+                  .xy = arc_points + 2 * arcs[i].first_point,
+                  .breaks = breaks + arcs[i].first_point,
+                  .x0 = arcs[i].x0,
+                  .y0 = arcs[i].y0,
+                  .unit = arcs[i].unit };
       if (arcs[i].first_point > h.n_arc_points || arcs[i].n > h.n_arc_points - arcs[i].first_point)
         {
           invalid (error, "bad packed arc");
@@ -1182,17 +1212,14 @@ ma_geo_feature_get_n_rings (MaGeo *self, guint feature)
 }
 
 void
-ma_geo_feature_get_ring (MaGeo *self, guint feature, guint ring, const float **xy, guint *n_points)
+ma_geo_feature_get_ring (MaGeo *self, guint feature, guint ring, MaGeoPoints *points)
 {
   const Ring *r;
 
   g_return_if_fail (feature < self->features->len);
   g_return_if_fail (ring < FEATURE (self, feature)->rings->len);
   r = &g_array_index (FEATURE (self, feature)->rings, Ring, ring);
-  if (xy != NULL)
-    *xy = r->xy;
-  if (n_points != NULL)
-    *n_points = r->n;
+  *points = (MaGeoPoints){ r->xy, r->n, r->x0, r->y0, r->unit };
 }
 
 void
@@ -1223,17 +1250,16 @@ ma_geo_get_n_arcs (MaGeo *self)
   return self->arcs->len;
 }
 
-const float *
-ma_geo_get_arc (MaGeo *self, guint arc, guint *n_points, const guint8 **breaks)
+void
+ma_geo_get_arc (MaGeo *self, guint arc, MaGeoPoints *points, const guint8 **breaks)
 {
   const Arc *a;
 
-  g_return_val_if_fail (arc < self->arcs->len, NULL);
+  g_return_if_fail (arc < self->arcs->len);
   a = &g_array_index (self->arcs, Arc, arc);
-  *n_points = a->n;
+  *points = (MaGeoPoints){ a->xy, a->n, a->x0, a->y0, a->unit };
   if (breaks != NULL)
     *breaks = a->breaks;
-  return a->xy;
 }
 
 guint

@@ -49,11 +49,23 @@ const char *ma_geo_feature_get_id (MaGeo *self, guint feature);
 const char *ma_geo_feature_get_name (MaGeo *self, guint feature);
 /* Rings as drawn (after the antimeridian cut). */
 guint ma_geo_feature_get_n_rings (MaGeo *self, guint feature);
-/* Points of a ring: N pairs of Equal Earth x, y (unit sphere, single
- * precision: 0.01 px at the largest zoom on a 4K screen); the closing point is
- * not repeated. */
-void
-ma_geo_feature_get_ring (MaGeo *self, guint feature, guint ring, const float **xy, guint *n_points);
+/* Projected points in 16 bits: point K is (x0 + unit * xy[2K], y0 + unit * xy[2K + 1])
+ * in Equal Earth units (unit sphere), with x0, y0 the corner of the ring's or the
+ * arc's box and unit its larger side / 65,535. The unit is at most 8.3e-5 (about
+ * 500 m on the ground), 0.8 px at the map's largest zoom in a 1280 px window; most
+ * rings are far smaller. Half the size of single-precision floats, and the points
+ * are read at every raster of the map. */
+typedef struct
+{
+  const guint16 *xy;
+  guint n;
+  double x0, y0, unit;
+} MaGeoPoints;
+
+#define MA_GEO_UNIT_STEPS 65535.0
+
+/* Points of a ring; the closing point is not repeated. */
+void ma_geo_feature_get_ring (MaGeo *self, guint feature, guint ring, MaGeoPoints *points);
 /* Bounding box of the feature in projected units. */
 void ma_geo_feature_get_extents (
     MaGeo *self, guint feature, double *x0, double *y0, double *x1, double *y1);
@@ -64,7 +76,7 @@ void ma_geo_feature_get_anchor (MaGeo *self, guint feature, double *x, double *y
 /* Arcs: each shared border once (for outlines). Projected points; BREAKS marks
  * the indices where a new sub-path starts (the arc jumps across ±180°). */
 guint ma_geo_get_n_arcs (MaGeo *self);
-const float *ma_geo_get_arc (MaGeo *self, guint arc, guint *n_points, const guint8 **breaks);
+void ma_geo_get_arc (MaGeo *self, guint arc, MaGeoPoints *points, const guint8 **breaks);
 
 /* Feature under a point in projected units / in degrees, or -1 (sea). When
  * features overlap, the smallest one wins. */

@@ -449,6 +449,17 @@ geometry_current (MaMapRenderer *self, int width, int height)
          self->geo_zoom == self->zoom && self->geo_cx == self->cx && self->geo_cy == self->cy;
 }
 
+/* The device transform (scale S, origin OX, OY: y grows down) of P's 16-bit
+ * points: device x = *PX + *PS * xy[2k], y = *PY - *PS * xy[2k + 1]. */
+static inline void
+points_transform (
+    const MaGeoPoints *p, double s, double ox, double oy, double *ps, double *px, double *py)
+{
+  *ps = s * p->unit;
+  *px = ox + s * p->x0;
+  *py = oy - s * p->y0;
+}
+
 /* Appends feature F projected into device space (scale S, origin OX, OY),
  * dropping points closer than half a pixel to the last one kept. FALSE when
  * the feature lies outside the WIDTH×HEIGHT picture. BOXES, when not NULL,
@@ -471,18 +482,18 @@ append_feature (MaGeo *geo,
     return FALSE;
   for (guint r = 0; r < ma_geo_feature_get_n_rings (geo, f); r++)
     {
-      const float *xy;
-      guint n;
-      double lx, ly, bx0, by0, bx1, by1;
+      MaGeoPoints p;
+      double px, py, ps, lx, ly, bx0, by0, bx1, by1;
 
-      ma_geo_feature_get_ring (geo, f, r, &xy, &n);
-      lx = bx0 = bx1 = ox + s * xy[0];
-      ly = by0 = by1 = oy - s * xy[1];
+      ma_geo_feature_get_ring (geo, f, r, &p);
+      points_transform (&p, s, ox, oy, &ps, &px, &py);
+      lx = bx0 = bx1 = px + ps * p.xy[0];
+      ly = by0 = by1 = py - ps * p.xy[1];
       cairo_move_to (cr, lx, ly);
-      for (guint k = 1; k < n; k++)
+      for (guint k = 1; k < p.n; k++)
         {
-          double x = ox + s * xy[2 * k], y = oy - s * xy[2 * k + 1];
-          if (k < n - 1 && (x - lx) * (x - lx) + (y - ly) * (y - ly) < 0.25)
+          double x = px + ps * p.xy[2 * k], y = py - ps * p.xy[2 * k + 1];
+          if (k < p.n - 1 && (x - lx) * (x - lx) + (y - ly) * (y - ly) < 0.25)
             continue;
           cairo_line_to (cr, x, y);
           lx = x;
@@ -510,29 +521,30 @@ static gboolean
 append_arc (MaGeo *geo, cairo_t *cr, guint a, double s, double ox, double oy, int width, int height)
 {
   const guint8 *breaks;
-  guint n;
-  const float *xy = ma_geo_get_arc (geo, a, &n, &breaks);
-  double lx = 0, ly = 0, bx0 = G_MAXDOUBLE, bx1 = -G_MAXDOUBLE, by0 = G_MAXDOUBLE,
-         by1 = -G_MAXDOUBLE;
+  MaGeoPoints p;
+  double px, py, ps, lx = 0, ly = 0, bx0 = G_MAXDOUBLE, bx1 = -G_MAXDOUBLE, by0 = G_MAXDOUBLE,
+                     by1 = -G_MAXDOUBLE;
 
-  for (guint k = 0; k < n; k++)
+  ma_geo_get_arc (geo, a, &p, &breaks);
+  points_transform (&p, s, ox, oy, &ps, &px, &py);
+  for (guint k = 0; k < p.n; k++)
     {
-      double x = ox + s * xy[2 * k], y = oy - s * xy[2 * k + 1];
+      double x = px + ps * p.xy[2 * k], y = py - ps * p.xy[2 * k + 1];
       bx0 = MIN (bx0, x);
       bx1 = MAX (bx1, x);
       by0 = MIN (by0, y);
       by1 = MAX (by1, y);
     }
-  if (n < 2 || bx1 < -1 || bx0 > width + 1 || by1 < -1 || by0 > height + 1)
+  if (p.n < 2 || bx1 < -1 || bx0 > width + 1 || by1 < -1 || by0 > height + 1)
     return FALSE;
-  for (guint k = 0; k < n; k++)
+  for (guint k = 0; k < p.n; k++)
     {
-      double x = ox + s * xy[2 * k], y = oy - s * xy[2 * k + 1];
+      double x = px + ps * p.xy[2 * k], y = py - ps * p.xy[2 * k + 1];
       if (breaks[k])
         cairo_move_to (cr, x, y);
       else
         {
-          if (k < n - 1 && !breaks[k + 1] && (x - lx) * (x - lx) + (y - ly) * (y - ly) < 0.25)
+          if (k < p.n - 1 && !breaks[k + 1] && (x - lx) * (x - lx) + (y - ly) * (y - ly) < 0.25)
             continue;
           cairo_line_to (cr, x, y);
         }
@@ -1728,13 +1740,14 @@ ma_map_renderer_append_feature_path (
   g_return_if_fail (feature < ma_geo_get_n_features (self->geo));
   for (guint r = 0; r < ma_geo_feature_get_n_rings (self->geo, feature); r++)
     {
-      const float *xy;
-      guint n;
+      MaGeoPoints p;
+      double px, py, ps;
 
-      ma_geo_feature_get_ring (self->geo, feature, r, &xy, &n);
-      cairo_move_to (cr, ox + s * xy[0], oy - s * xy[1]);
-      for (guint k = 1; k < n; k++)
-        cairo_line_to (cr, ox + s * xy[2 * k], oy - s * xy[2 * k + 1]);
+      ma_geo_feature_get_ring (self->geo, feature, r, &p);
+      points_transform (&p, s, ox, oy, &ps, &px, &py);
+      cairo_move_to (cr, px + ps * p.xy[0], py - ps * p.xy[1]);
+      for (guint k = 1; k < p.n; k++)
+        cairo_line_to (cr, px + ps * p.xy[2 * k], py - ps * p.xy[2 * k + 1]);
       cairo_close_path (cr);
     }
 }
