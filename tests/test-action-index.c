@@ -140,8 +140,10 @@ compare_many (MaStore *store)
   static const char *const types[][2] = { { "regional" }, { "holistic" } };
   static const char *const countries[][4] = { { "KZ" }, { "SN", "CI", "BR" }, { "FR" }, { "MX" } };
   static const char *const themes[][3] = { { "labour" }, { "border", "trafficking" } };
+  /* with bounds outside the years of the index's packed dates */
   static const char *const dates[][2] = {
-    { "2020", NULL }, { NULL, "2016-06" }, { "2018-03-15", "2019" }, { "2021", "2021" }
+    { "2020", NULL },   { NULL, "2016-06" },   { "2018-03-15", "2019" }, { "2021", "2021" },
+    { "1950", "2017" }, { "2019-07", "2150" }, { "2100", NULL },         { NULL, "1969-12-31" },
   };
   guint n = 0;
 
@@ -173,7 +175,8 @@ compare_many (MaStore *store)
                 ma_filter_set_codes (more, MA_FILTER_THEME, themes[k % 2]);
                 break;
               case 5:
-                ma_filter_set_date_range (more, dates[k % 4][0], dates[k % 4][1]);
+                ma_filter_set_date_range (more, dates[k % G_N_ELEMENTS (dates)][0],
+                                          dates[k % G_N_ELEMENTS (dates)][1]);
                 break;
               case 6:
                 {
@@ -319,6 +322,46 @@ test_index_edits (void)
   g_assert_true (ma_store_load_index (fixture.store, &error));
   compare (fixture.store, search, "in French");
   ma_i18n_set_language ("en");
+  fixture_close (&fixture);
+}
+
+/* The index keeps dates of 1970-2097 in 16 bits: an Action dated outside those
+ * years sends date filters and the start-date sort to SQL, with the same answers. */
+static void
+test_index_dates_outside (void)
+{
+  Fixture fixture;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaFilter) period = ma_filter_new ();
+  g_autoptr (MaFilter) all = ma_filter_new ();
+  g_autoptr (MaActionResult) fast = NULL;
+  g_autoptr (MaActionResult) slow = NULL;
+  g_autoptr (GArray) ids = NULL;
+
+  fixture_open (&fixture, TRUE);
+  g_assert_true (ma_store_load_index (fixture.store, &error));
+  ma_filter_set_date_range (period, "1960", "2016");
+  g_assert_nonnull (
+      (ids = ma_store_query_action_ids_index (fixture.store, period, MA_SORT_START, FALSE)));
+  g_clear_pointer (&ids, g_array_unref);
+
+  ma_store_set_action_field (fixture.store, 13, "start_date", "1965-03", &error);
+  g_assert_no_error (error);
+  ma_store_set_action_field (fixture.store, 14, "end_date", "2150", &error);
+  g_assert_no_error (error);
+  g_assert_true (ma_store_has_index (fixture.store));
+  g_assert_null (ma_store_query_action_ids_index (fixture.store, period, MA_SORT_TITLE, FALSE));
+  g_assert_null (ma_store_query_action_ids_index (fixture.store, all, MA_SORT_START, FALSE));
+  /* other questions still come from the index */
+  g_assert_nonnull (
+      (ids = ma_store_query_action_ids_index (fixture.store, all, MA_SORT_TITLE, FALSE)));
+
+  fast = ma_store_query_actions (fixture.store, period, MA_SORT_TITLE, FALSE, &error);
+  g_assert_no_error (error);
+  slow = ma_store_query_actions_sql (fixture.store, period, MA_SORT_TITLE, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ma_action_result_get_n_items (fast), ==, ma_action_result_get_n_items (slow));
+  g_assert_cmpuint (ma_action_result_get_n_items (fast), >, 0);
   fixture_close (&fixture);
 }
 
@@ -566,6 +609,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/index/equal/generated", GINT_TO_POINTER (1), test_index_equal);
   g_test_add_data_func ("/index/equal/merged", GINT_TO_POINTER (2), test_index_equal);
   g_test_add_func ("/index/edits", test_index_edits);
+  g_test_add_func ("/index/dates-outside", test_index_dates_outside);
   g_test_add_func ("/index/async", test_index_async);
   g_test_add_func ("/store/get-actions", test_get_actions);
   g_test_add_func ("/index/map-data", test_map_data);
