@@ -430,7 +430,6 @@ timeline_data (
       "ORDER BY p IS NULL, p, a.start_lo IS NULL, a.start_lo, a.end_hi IS NULL, a.end_hi, 2",
       condition);
   g_autoptr (GPtrArray) regions = ma_store_list_terms (store, MA_VOCABULARY_REGION, lang, NULL);
-  g_autoptr (GArray) region_of_series = g_array_new (FALSE, FALSE, sizeof (int));
   sqlite3_stmt *stmt = ma_store_prepare (store, sql, error);
   g_autoptr (GHashTable) regions_seen =
       g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
