@@ -119,23 +119,26 @@ count_rows (MaStore *store, MaFilter *filter, const char *sql_template, GError *
   if (stmt == NULL)
     return NULL;
   /* key: category then series, each "\1text\0" or "\2\0" for NULL */
+  /* values: a counter each, incremented in place */
   counts =
-      g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
+      g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, g_free);
   key = g_string_new (NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr (GBytes) lookup = NULL;
-      gpointer found;
+      guint *count;
 
       g_string_truncate (key, 0);
       append_key_part (key, sqlite3_column_text (stmt, 0));
       append_key_part (key, sqlite3_column_text (stmt, 1));
       lookup = g_bytes_new_static (key->str, key->len);
-      if (g_hash_table_lookup_extended (counts, lookup, &k, &found))
-        g_hash_table_insert (counts, g_bytes_ref (k),
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (found) + 1));
-      else
-        g_hash_table_insert (counts, g_bytes_new (key->str, key->len), GUINT_TO_POINTER (1));
+      count = g_hash_table_lookup (counts, lookup);
+      if (count == NULL)
+        {
+          count = g_new0 (guint, 1);
+          g_hash_table_insert (counts, g_bytes_new (key->str, key->len), count);
+        }
+      (*count)++;
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -150,7 +153,7 @@ count_rows (MaStore *store, MaFilter *filter, const char *sql_template, GError *
     {
       const char *category = g_bytes_get_data (k, NULL);
       const char *series = category + strlen (category) + 1;
-      Row row = { NULL, NULL, GPOINTER_TO_UINT (v) };
+      Row row = { NULL, NULL, *(const guint *) v };
 
       if (category[0] == '\1')
         row.category = g_strdup (category + 1);
