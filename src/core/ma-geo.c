@@ -938,8 +938,14 @@ ma_geo_pack (MaGeo *self)
       for (guint r = 0; r < f->rings->len; r++)
         {
           const Ring *ring = &g_array_index (f->rings, Ring, r);
-          PackRing pr = { ring->x0,   ring->y0,   ring->x1,      ring->y1,
-                          ring->area, ring->unit, n_ring_points, ring->n };
+          PackRing pr = { .x0 = ring->x0,
+                          .y0 = ring->y0,
+                          .x1 = ring->x1,
+                          .y1 = ring->y1,
+                          .area = ring->area,
+                          .unit = ring->unit,
+                          .first_point = n_ring_points,
+                          .n = ring->n };
           n_ring_points += ring->n;
           g_array_append_val (rings, pr);
         }
@@ -948,7 +954,9 @@ ma_geo_pack (MaGeo *self)
   for (guint i = 0; i < self->arcs->len; i++)
     {
       const Arc *a = &g_array_index (self->arcs, Arc, i);
-      PackArc pa = { a->x0, a->y0, a->unit, n_arc_points, a->n };
+      PackArc pa = {
+        .x0 = a->x0, .y0 = a->y0, .unit = a->unit, .first_point = n_arc_points, .n = a->n
+      };
       n_arc_points += a->n;
       g_array_append_val (arcs, pa);
     }
