@@ -120,6 +120,8 @@ test_search (Fixture *fixture, gconstpointer data)
 static void
 test_first_frame (void)
 {
+  static const char *const menu_buttons[] = { "primary_menu_button", "sort_button",
+                                              "action_menu_button" };
   g_autofree char *path = NULL;
   g_autoptr (MaStore) store = ma_ui_test_store (&path);
   MaWindow *window = ma_window_new (NULL, store);
@@ -146,6 +148,20 @@ test_first_frame (void)
   ma_window_select (window, ma_store_find_action (store, "Gran Chaco", NULL));
   g_assert_nonnull (ma_window_peek_detail (window));
   g_assert_cmpint (ma_window_get_current (window), >, 0);
+
+  /* So do the menus of ma-window.ui: each button gets its menu as it first opens. */
+  for (guint i = 0; i < G_N_ELEMENTS (menu_buttons); i++)
+    {
+      GtkMenuButton *button = GTK_MENU_BUTTON (
+          gtk_widget_get_template_child (GTK_WIDGET (window), MA_TYPE_WINDOW, menu_buttons[i]));
+
+      g_assert_null (gtk_menu_button_get_menu_model (button));
+      gtk_menu_button_popup (button);
+      g_assert_true (G_IS_MENU_MODEL (gtk_menu_button_get_menu_model (button)));
+      g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (button)), >, 0);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+      gtk_menu_button_popdown (button);
+    }
 
   /* The empty states are built when first needed, and the other views exist. */
   gtk_editable_set_text (GTK_EDITABLE (ma_window_get_search_entry (window)), "zzzz");
