@@ -162,6 +162,48 @@ test_layout_stress (void)
   assert_clean (timeline, 3840, 2160, "fr");
 }
 
+/* Row labels of different widths, the widest last: where every one fits on a
+ * line, none is wrapped (the labels are measured in another order than they
+ * are drawn, to stop early: this caught one measured twice and one skipped). */
+static void
+test_layout_labels_one_line (void)
+{
+  static const char *const names[] = { "Asia", "África Oriental y Austral", "Vecindad de la UE",
+                                       "América Latina y el Caribe",
+                                       "África Occidental y Central" };
+  g_autoptr (MaChartData) data = ma_chart_data_new (MA_CHART_REGIONS);
+  g_autoptr (MaChartLayout) layout = NULL;
+  double line = 0;
+  guint found = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    ma_chart_data_add_category (data, names[i], names[i]);
+  ma_chart_data_add_series (data, NULL, NULL);
+  ma_chart_data_alloc_values (data);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    ma_chart_data_set (data, i, 0, i + 1);
+  data->total = 15;
+  layout = ma_chart_compute_layout (800, 600, data, "es", NULL);
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const MaChartItem *item = &g_array_index (layout->items, MaChartItem, i);
+      if (item->kind != MA_CHART_ITEM_TEXT || g_strcmp0 (item->text, names[0]) != 0)
+        continue;
+      line = item->height;
+    }
+  g_assert_cmpfloat (line, >, 0);
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const MaChartItem *item = &g_array_index (layout->items, MaChartItem, i);
+      if (item->kind != MA_CHART_ITEM_TEXT || !g_strv_contains (names, item->text))
+        continue;
+      found++;
+      if (item->height > line * 1.5)
+        g_error ("“%s” is wrapped: %.1f px high, one line is %.1f", item->text, item->height, line);
+    }
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (names));
+}
+
 static void
 test_layout_detects_overlap (void)
 {
@@ -369,6 +411,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/layout/detects-overlap", test_layout_detects_overlap);
   g_test_add_func ("/chart/layout/sample", test_layout_sample);
   g_test_add_func ("/chart/layout/stress", test_layout_stress);
+  g_test_add_func ("/chart/layout/labels-one-line", test_layout_labels_one_line);
   g_test_add_func ("/chart/hit", test_hit);
   g_test_add_func ("/chart/exports", test_exports);
   status = g_test_run ();

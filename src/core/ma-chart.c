@@ -574,7 +574,7 @@ fit_rows (Ctx *c, const char *const *labels, guint n, double plot_height, double
 {
   double min_size = MAX (c->unit * 0.6, 7.0);
   RowFit fit = { c->unit, 1, 0, n };
-  guint room;
+  guint room, widest = 0, failed = 0;
 
   if (n == 0)
     return fit;
@@ -593,24 +593,41 @@ fit_rows (Ctx *c, const char *const *labels, guint n, double plot_height, double
       int max_lines = (int) floor (row / (lh * 1.02));
       double natural = 0;
       gboolean fits = TRUE;
+      guint first_natural = widest, first_fits = failed;
 
       max_lines = MIN (max_lines, 3);
-      for (guint i = 0; i < n; i++)
+      /* Not one line per row at this size: a smaller one is tried without measuring
+       * (the labels of a timeline that fills its height took most of its time). */
+      if (max_lines < 1 && size > min_size)
+        continue;
+      /* Each label is a Pango layout to measure, twice per size: the widest and the
+       * one that did not fit at the last size go first, and the others are left
+       * when the column is at its cap or a label does not fit. */
+      for (guint k = 0; k < n && ceil (natural) + 1 < max_column; k++)
         {
+          guint i = (first_natural + k) % n;
           g_autoptr (PangoLayout) text =
               text_new (c, labels[i], size, FALSE, -1, 0, PANGO_ALIGN_RIGHT);
-          natural = MAX (natural, text_box (text).width);
+          double width = text_box (text).width;
+          if (width > natural)
+            {
+              natural = width;
+              widest = i;
+            }
         }
       fit.size = size;
       fit.max_lines = MAX (1, max_lines);
       fit.column = MIN (ceil (natural) + 1, max_column);
       if (max_lines >= 1)
-        for (guint i = 0; i < n && fits; i++)
+        for (guint k = 0; k < n && fits; k++)
           {
+            guint i = (first_fits + k) % n;
             g_autoptr (PangoLayout) text =
                 text_new (c, labels[i], size, FALSE, fit.column, max_lines, PANGO_ALIGN_RIGHT);
             fits = !pango_layout_is_ellipsized (text) &&
                    pango_layout_get_line_count (text) <= max_lines;
+            if (!fits)
+              failed = i;
           }
       else
         fits = FALSE;
@@ -1035,6 +1052,7 @@ draw_columns (Ctx *c, const MaChartData *data, double top)
   int max_ticks;
   g_autoptr (PangoLayout) caption = NULL;
   gboolean fits = FALSE;
+  guint failed = 0;
 
   if (n == 0)
     return FALSE;
@@ -1051,18 +1069,24 @@ draw_columns (Ctx *c, const MaChartData *data, double top)
   plot_width = c->width - c->margin - plot_x;
   slot = plot_width / n;
 
-  /* The labels under the columns: the largest size at which all fit in two lines. */
+  /* The labels under the columns: the largest size at which all fit in two lines.
+   * The one that did not fit at the last size is tried first. */
   for (double size = c->unit;; size = MAX (min_size, size * 0.92))
     {
+      guint first = failed;
+
       fits = TRUE;
       label_height = 0;
-      for (guint i = 0; i < n && fits; i++)
+      for (guint k = 0; k < n && fits; k++)
         {
+          guint i = (first + k) % n;
           MaChartKey *key = g_ptr_array_index (data->categories, i);
           g_autoptr (PangoLayout) text =
               text_new (c, key->name, size, FALSE, slot * 0.94, 2, PANGO_ALIGN_CENTER);
           fits = !pango_layout_is_ellipsized (text);
           label_height = MAX (label_height, text_box (text).height);
+          if (!fits)
+            failed = i;
         }
       label_size = size;
       if (fits || size <= min_size)
