@@ -1018,8 +1018,7 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
             {
               /* As in the window: the previous keystroke's answer is the one the
                * index keeps; the timed keystroke must not find its own. */
-              g_autoptr (MaActionResult) last =
-                  ma_store_query_actions (store, filter, MA_SORT_TITLE, FALSE, NULL);
+              g_autoptr (MaActionResult) last = ma_store_query_actions (store, filter, NULL);
             }
             t0 = now_ms ();
             ma_filter_set_search (filter, prefix);
@@ -1028,8 +1027,7 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
             matches = g_list_model_get_n_items (G_LIST_MODEL (list));
             t0 = now_ms ();
             {
-              g_autoptr (MaActionResult) result =
-                  ma_store_query_actions (store, filter, MA_SORT_TITLE, FALSE, NULL);
+              g_autoptr (MaActionResult) result = ma_store_query_actions (store, filter, NULL);
             }
             if (r >= 2)
               samples_add (query, now_ms () - t0);
@@ -1092,8 +1090,7 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
           ma_filter_set_codes (filter, MA_FILTER_REGION, regions[r % 2]);
           t1 = now_ms ();
           {
-            g_autoptr (MaActionResult) result =
-                ma_store_query_actions (store, filter, MA_SORT_TITLE, FALSE, NULL);
+            g_autoptr (MaActionResult) result = ma_store_query_actions (store, filter, NULL);
           }
           t2 = now_ms ();
           {

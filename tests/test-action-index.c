@@ -94,13 +94,12 @@ compare (MaStore *store, MaFilter *filter, const char *what)
 
   {
     g_autoptr (GError) error = NULL;
-    g_autoptr (MaActionResult) fast =
-        ma_store_query_actions (store, filter, MA_SORT_TITLE, FALSE, &error);
+    g_autoptr (MaActionResult) fast = ma_store_query_actions (store, filter, &error);
     g_autoptr (MaActionResult) slow = NULL;
 
     g_assert_no_error (error);
     g_assert_true (ma_action_result_get_from_index (fast));
-    slow = ma_store_query_actions_sql (store, filter, MA_SORT_TITLE, FALSE, &error);
+    slow = ma_store_query_actions_sql (store, filter, &error);
     g_assert_no_error (error);
     g_assert_false (ma_action_result_get_from_index (slow));
     g_assert_cmpuint (ma_action_result_get_n_items (fast), ==, ma_action_result_get_n_items (slow));
@@ -240,12 +239,11 @@ test_index_edits (void)
   g_assert_true (ma_store_load_index (fixture.store, &error));
   ma_filter_set_search (search, "zèbre");
   list = ma_action_list_new (fixture.store, all, "en");
-  before = ma_store_query_actions (fixture.store, all, MA_SORT_TITLE, FALSE, &error);
+  before = ma_store_query_actions (fixture.store, all, &error);
   g_assert_no_error (error);
   {
     /* The same question again is answered from the last answer. */
-    g_autoptr (MaActionResult) again =
-        ma_store_query_actions (fixture.store, all, MA_SORT_TITLE, FALSE, &error);
+    g_autoptr (MaActionResult) again = ma_store_query_actions (fixture.store, all, &error);
     g_assert_true (again == before);
   }
 
@@ -270,7 +268,7 @@ test_index_edits (void)
   g_assert_no_error (error);
   g_assert_true (ma_store_has_index (fixture.store));
   /* Edits make the last answer old. */
-  after = ma_store_query_actions (fixture.store, all, MA_SORT_TITLE, FALSE, &error);
+  after = ma_store_query_actions (fixture.store, all, &error);
   g_assert_no_error (error);
   g_assert_true (after != before);
   g_assert_cmpuint (ma_action_result_get_count (after, MA_FILTER_STATUS, "declined"), !=,
@@ -356,9 +354,9 @@ test_index_dates_outside (void)
   g_assert_nonnull (
       (ids = ma_store_query_action_ids_index (fixture.store, all, MA_SORT_TITLE, FALSE)));
 
-  fast = ma_store_query_actions (fixture.store, period, MA_SORT_TITLE, FALSE, &error);
+  fast = ma_store_query_actions (fixture.store, period, &error);
   g_assert_no_error (error);
-  slow = ma_store_query_actions_sql (fixture.store, period, MA_SORT_TITLE, FALSE, &error);
+  slow = ma_store_query_actions_sql (fixture.store, period, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ma_action_result_get_n_items (fast), ==, ma_action_result_get_n_items (slow));
   g_assert_cmpuint (ma_action_result_get_n_items (fast), >, 0);

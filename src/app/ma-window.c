@@ -482,7 +482,7 @@ build_facet_menu (GtkMenuButton *button, gpointer user_data)
                         ? ma_date_get_year (from)
                         : 0;
 
-  self->facets = ma_store_query_actions (self->store, self->filter, MA_SORT_TITLE, FALSE, NULL);
+  self->facets = ma_store_query_actions (self->store, self->filter, NULL);
   add_vocabulary_submenu (self, group, menu, _ ("Status"), MA_FILTER_STATUS);
   add_vocabulary_submenu (self, group, menu, _ ("Region"), MA_FILTER_REGION);
 

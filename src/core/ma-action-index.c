@@ -99,8 +99,6 @@ typedef struct
    * same filter after a change, and get one pass between them. */
   MaActionResult *cached;
   MaFilter *cached_filter; /* a copy; NULL for no filter */
-  MaSortKey cached_sort;
-  gboolean cached_descending;
   guint64 cached_changes;
   /* The last full-text match as a bitmap: a keystroke's list pass and the counts
    * that follow for the map and the charts run FTS5 once. */
@@ -1293,12 +1291,12 @@ same_filter (MaFilter *a, MaFilter *b)
   return ma_filter_equal (a, b);
 }
 
-/* The index's answer, or NULL when it cannot give one (then SQL answers). A new
- * reference; the last answer with counts is kept for the next caller with the
- * same filter, sort and data. */
+/* The index's answer with counts for FILTER, a new reference, or NULL when it
+ * cannot give one (then SQL answers). It depends on no order. The last one is kept
+ * for the next caller with the same filter and data: the list, the map and the
+ * charts ask for the same after a change. */
 static MaActionResult *
-query_index (
-    MaStore *store, MaFilter *filter, MaSortKey sort, gboolean descending, gboolean with_counts)
+query_counted (MaStore *store, MaFilter *filter)
 {
   Index *index;
   MaActionResult *result;
@@ -1306,22 +1304,19 @@ query_index (
   if (usable_data (store) == NULL)
     return NULL;
   index = get_index (store);
-  if (with_counts && index->cached != NULL && index->cached_changes == index->changes &&
-      index->cached_sort == sort && index->cached_descending == descending &&
+  if (index->cached != NULL && index->cached_changes == index->changes &&
       same_filter (index->cached_filter, filter))
     {
       g_atomic_ref_count_inc (&index->cached->ref_count);
       return index->cached;
     }
-  result = query_index_pass (store, filter, sort, descending, with_counts);
-  if (result != NULL && with_counts)
+  result = query_index_pass (store, filter, MA_SORT_TITLE, FALSE, TRUE);
+  if (result != NULL)
     {
       drop_cache (index);
       g_atomic_ref_count_inc (&result->ref_count);
       index->cached = result;
       index->cached_filter = filter != NULL ? ma_filter_copy (filter) : NULL;
-      index->cached_sort = sort;
-      index->cached_descending = descending;
       index->cached_changes = index->changes;
     }
   return result;
@@ -1521,7 +1516,7 @@ ma_store_query_action_ids_index (MaStore *self,
                                  MaSortKey sort,
                                  gboolean descending)
 {
-  g_autoptr (MaActionResult) result = query_index (self, filter, sort, descending, FALSE);
+  g_autoptr (MaActionResult) result = query_index_pass (self, filter, sort, descending, FALSE);
 
   return result != NULL ? g_array_ref (result->ids) : NULL;
 }
@@ -1627,8 +1622,7 @@ sql_country_aggregates (MaStore *self, MaFilter *filter, MaActionResult *result,
 }
 
 MaActionResult *
-ma_store_query_actions_sql (
-    MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error)
+ma_store_query_actions_sql (MaStore *self, MaFilter *filter, GError **error)
 {
   g_autoptr (MaActionResult) result = NULL;
   Dim dims[N_DIMS] = { { 0 } };
@@ -1666,17 +1660,16 @@ ma_store_query_actions_sql (
 }
 
 MaActionResult *
-ma_store_query_actions (
-    MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error)
+ma_store_query_actions (MaStore *self, MaFilter *filter, GError **error)
 {
   MaActionResult *result;
 
   g_return_val_if_fail (MA_IS_STORE (self), NULL);
 
-  result = query_index (self, filter, sort, descending, TRUE);
+  result = query_counted (self, filter);
   if (result != NULL)
     return result;
-  return ma_store_query_actions_sql (self, filter, sort, descending, error);
+  return ma_store_query_actions_sql (self, filter, error);
 }
 
 void
@@ -1796,7 +1789,7 @@ ma_action_index_set_sort_chunk (guint titles)
 gboolean
 ma_store_count_actions_index (MaStore *self, MaFilter *filter, guint *count)
 {
-  g_autoptr (MaActionResult) result = query_index (self, filter, MA_SORT_TITLE, FALSE, TRUE);
+  g_autoptr (MaActionResult) result = query_counted (self, filter);
 
   if (result == NULL)
     return FALSE;

@@ -37,15 +37,14 @@ gboolean ma_store_has_index (MaStore *self);
 /* Forgets the index: every query goes through SQL again (tests, benchmarks). */
 void ma_store_drop_index (MaStore *self);
 
-/* The Actions a filter selects, in order, with counts for the dimensions
- * MA_FILTER_STATUS, REGION, TYPE, COUNTRY and THEME. */
+/* How many Actions a filter selects, with counts for the dimensions
+ * MA_FILTER_STATUS, REGION, TYPE, COUNTRY and THEME (no order: the list reads
+ * the ids in order through MaActionList). */
 typedef struct _MaActionResult MaActionResult;
 
-MaActionResult *ma_store_query_actions (
-    MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error);
+MaActionResult *ma_store_query_actions (MaStore *self, MaFilter *filter, GError **error);
 /* The same through SQL alone, whether an index is loaded or not. */
-MaActionResult *ma_store_query_actions_sql (
-    MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error);
+MaActionResult *ma_store_query_actions_sql (MaStore *self, MaFilter *filter, GError **error);
 
 /* For tests: titles are sorted TITLES at a time, then merged (4,096 by default). */
 void ma_action_index_set_sort_chunk (guint titles);

@@ -366,8 +366,7 @@ ma_map_data_query (MaStore *store, MaGeo *geo, MaFilter *filter, const char *lan
    * 100,000 Actions, bench/RESULTS.md), with the same results as the SQL below. */
   if (ma_store_has_index (store))
     {
-      g_autoptr (MaActionResult) result =
-          ma_store_query_actions (store, filter, MA_SORT_TITLE, FALSE, error);
+      g_autoptr (MaActionResult) result = ma_store_query_actions (store, filter, error);
       if (result == NULL)
         return NULL;
       fill_from_result (data, result);

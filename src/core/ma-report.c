@@ -118,8 +118,8 @@ count_rows (MaStore *store, MaFilter *filter, const char *sql_template, GError *
 
   if (stmt == NULL)
     return NULL;
-  /* key: category then series, each "\1text\0" or "\2\0" for NULL */
-  /* values: a counter each, incremented in place */
+  /* key: category then series, each "\1text\0" or "\2\0" for NULL; value: its
+   * counter, incremented in place */
   counts =
       g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, g_free);
   key = g_string_new (NULL);
@@ -195,7 +195,7 @@ index_rows (MaStore *store, MaFilter *filter, MaChartKind kind)
   if ((kind != MA_CHART_REGIONS && kind != MA_CHART_STATUS && kind != MA_CHART_TYPES) ||
       !ma_store_has_index (store))
     return NULL;
-  result = ma_store_query_actions (store, filter, MA_SORT_TITLE, FALSE, NULL);
+  result = ma_store_query_actions (store, filter, NULL);
   if (result == NULL)
     return NULL;
   rows = g_array_new (FALSE, TRUE, sizeof (Row));
