@@ -66,7 +66,7 @@ assert_clean (const MaChartData *data, double width, double height, const char *
              height, problem);
 }
 
-/* Every kind, every language, the sizes of the issue and a few more. */
+/* Every kind, every language, the sizes a projector uses and a few more. */
 static void
 test_layout_sample (void)
 {

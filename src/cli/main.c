@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "mieux-actions-cli"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -16,9 +18,9 @@ static const MaCliCommand commands[] = {
   { "list", "[FILTER] [--format table|tsv|json]", N_ ("The Actions that match"), ma_cli_list },
   { "show", "CODE-OR-UUID", N_ ("One Action with its activities, partners, outputs"), ma_cli_show },
   { "export", "--format csv|xlsx|json|iati [FILTER] [--columns a,b,c] -o FILE",
-    N_("Write the Actions that match to a file"), ma_cli_export },
+    N_ ("Write the Actions that match to a file"), ma_cli_export },
   { "import", "--format csv|json [--mode add|update] [--dry-run] FILE",
-    N_("Read Actions from a file, all or nothing"), ma_cli_import },
+    N_ ("Read Actions from a file, all or nothing"), ma_cli_import },
   { "map", N_ ("[--by country|region] [FILTER] --format png|svg|pdf --size WxH -o FILE"),
     N_ ("The world map of the Actions that match"), ma_cli_map },
   { "check", "", N_ ("Integrity and consistency report"), ma_cli_check },

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "ma-date"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -11,7 +13,11 @@
 #include "ma-date.h"
 #include "ma-i18n.h"
 
-G_DEFINE_QUARK (ma - date - error - quark, ma_date_error)
+GQuark
+ma_date_error_quark (void)
+{
+  return g_quark_from_static_string ("ma-date-error-quark");
+}
 
 static gboolean
 parse_number (const char *s, gsize len, guint *out)

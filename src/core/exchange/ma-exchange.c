@@ -23,7 +23,11 @@
 #include "ma-i18n.h"
 #include "ma-store-private.h"
 
-G_DEFINE_QUARK (ma - exchange - error - quark, ma_exchange_error)
+GQuark
+ma_exchange_error_quark (void)
+{
+  return g_quark_from_static_string ("ma-exchange-error-quark");
+}
 
 /* The columns of CSV and XLSX files: lists are separated by "|", codes are the
  * stable codes, so that a file exported as CSV can be imported again unchanged.

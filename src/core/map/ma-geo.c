@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "ma-geo"
+
 #include "config.h"
 
 #include <gio/gio.h>
@@ -54,7 +56,11 @@ struct _MaGeo
   GBytes *packed; /* the points of a packed geometry, when it was read from one */
 };
 
-G_DEFINE_QUARK (ma - geo - error - quark, ma_geo_error)
+GQuark
+ma_geo_error_quark (void)
+{
+  return g_quark_from_static_string ("ma-geo-error-quark");
+}
 
 #define FEATURE(self, i) (&g_array_index ((self)->features, Feature, (i)))
 /* Point K of a ring, projected */

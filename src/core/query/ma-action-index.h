@@ -7,7 +7,7 @@
  * keeps the ids in title order, the status, region, type, dates, countries and themes
  * of every Action in arrays (a few MB); a query is then one FTS5 "SELECT rowid … MATCH"
  * into a bitmap and one pass over the title order that yields the ordered ids and
- * every facet count (shared/perf-floors/README.md, design S3).
+ * every facet count (the "S3" design of the performance floors: bench/RESULTS.md).
  *
  * Loading it is O(n): do it after the first frame (ma_store_load_index_async). Until
  * it is loaded, and after a change to many Actions until it is loaded again, the

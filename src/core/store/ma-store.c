@@ -42,7 +42,11 @@ enum
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (MaStore, ma_store, G_TYPE_OBJECT)
-G_DEFINE_QUARK (ma - store - error - quark, ma_store_error)
+GQuark
+ma_store_error_quark (void)
+{
+  return g_quark_from_static_string ("ma-store-error-quark");
+}
 
 void
 ma_store_set_sqlite_error (GError **error, sqlite3 *db, int rc)
