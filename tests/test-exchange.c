@@ -8,6 +8,7 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xpath.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ma-exchange.h"
 #include "ma-i18n.h"
@@ -397,6 +398,179 @@ test_update_and_dry_run (Fixture *f, gconstpointer data)
   g_assert_cmpuint (history->len, ==, 2); /* title, countries */
 }
 
+/* Imports TEXT in update mode, expects it refused with EXPECTED errors in that order,
+ * and the data left exactly as it was. */
+static void
+assert_refused (Fixture *f, MaExchangeFormat format, const char *text, const char *const *expected)
+{
+  g_autoptr (GFile) file = file_in (f, format == MA_EXCHANGE_JSON ? "strict.json" : "strict.csv");
+  g_autoptr (GError) error = NULL;
+  g_auto (MaImportReport) report = { 0 };
+  g_autofree char *before = stable_csv (f->store, f, "before.csv");
+  g_autofree char *after = NULL;
+
+  write_file (file, text);
+  g_assert_false (
+      ma_import_actions (f->store, format, MA_IMPORT_UPDATE, FALSE, file, &report, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_ROWS);
+  for (guint i = 0; expected[i] != NULL; i++)
+    {
+      g_assert_cmpuint (i, <, report.errors->len);
+      g_assert_cmpstr (report.errors->pdata[i], ==, expected[i]);
+    }
+  g_assert_cmpuint (report.errors->len, ==, g_strv_length ((char **) expected));
+  after = stable_csv (f->store, f, "after.csv");
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_json_strict_types (Fixture *f, gconstpointer data)
+{
+  const char *const expected[] = {
+    "[0].countries[0]: expected text, found a number",
+    "[0].countries[1]: expected text, found a number",
+    "[1].themes: expected a list of text, found an object",
+    "[2].partners: expected a list of text, found a number",
+    "[3]: there is no field “colour”; the fields are: uuid, code, title, title_fr, title_es, "
+    "summary, summary_fr, summary_es, lang, type, status, start, end, region, countries, themes, "
+    "partners, builds_on, notes, created, updated, activities, outputs",
+    "[4].activities[0]: expected an object, found a number",
+    "[4].activities[1].participants: expected a whole number from 0, found text",
+    "[4].activities[2]: there is no field “when”; the fields are: uuid, kind, format, start, "
+    "end, place, participants, description",
+    "[5]: expected an object, found a list",
+    "[6].title: expected text, found true or false",
+    "[7].outputs: expected a list of objects, found text",
+    "[8].status: “finished” is not a status",
+    "[9].activities[0].kind: “party” is not a kind of activity",
+    "[10].code: “Georgia” is already used at [9]",
+    NULL,
+  };
+
+  assert_refused (f, MA_EXCHANGE_JSON,
+                  "[{\"code\": \"Brazil\", \"countries\": [1, 2]},"
+                  " {\"code\": \"Brazil\", \"themes\": {\"a\": 1}},"
+                  " {\"code\": \"Mauritius\", \"partners\": 7},"
+                  " {\"code\": \"Mauritius\", \"colour\": \"red\"},"
+                  " {\"code\": \"Georgia\", \"activities\": [5, {\"participants\": \"80\"},"
+                  "   {\"when\": \"2021\"}]},"
+                  " [\"not an Action\"],"
+                  " {\"code\": \"Ukraine II\", \"title\": true},"
+                  " {\"code\": \"Kyrgyzstan\", \"outputs\": \"video\"},"
+                  " {\"code\": \"Tajikistan\", \"status\": \"finished\"},"
+                  " {\"code\": \"Georgia\", \"activities\": [{\"kind\": \"party\"}]},"
+                  " {\"code\": \"Georgia\"}]",
+                  expected);
+}
+
+static void
+test_json_depth_and_size (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) file = file_in (f, "deep.json");
+  g_autoptr (GError) error = NULL;
+  g_auto (MaImportReport) report = { 0 };
+  g_autofree char *path = path_in (f, "huge.csv");
+  g_autoptr (GString) deep = g_string_new (NULL);
+  FILE *huge;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  write_file (file, deep->str);
+  g_assert_false (
+      ma_import_actions (f->store, MA_EXCHANGE_JSON, MA_IMPORT_ADD, FALSE, file, &report, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
+  g_assert_cmpstr (error->message, ==,
+                   "The file nests lists and objects more than 32 levels deep: it is not a file "
+                   "of Actions");
+  g_clear_error (&error);
+  ma_import_report_clear (&report);
+
+  /* Brackets inside strings are text, not nesting. */
+  write_file (file, "[{\"title\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\", \"status\": "
+                    "\"request\"}]");
+  g_assert_true (
+      ma_import_actions (f->store, MA_EXCHANGE_JSON, MA_IMPORT_ADD, TRUE, file, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 1);
+  ma_import_report_clear (&report);
+
+  /* A sparse file: refused from its size, before it is read. */
+  huge = g_fopen (path, "w");
+  g_assert_nonnull (huge);
+  g_assert_cmpint (ftruncate (fileno (huge), (off_t) 257 * 1024 * 1024), ==, 0);
+  fclose (huge);
+  g_clear_object (&file);
+  file = g_file_new_for_path (path);
+  g_assert_false (
+      ma_import_actions (f->store, MA_EXCHANGE_CSV, MA_IMPORT_ADD, FALSE, file, &report, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
+  g_assert_cmpstr (error->message, ==,
+                   "The file is larger than 256 MiB: split it into smaller files");
+  g_assert_cmpuint (ma_store_count_actions (f->store, NULL, NULL), ==, 15);
+}
+
+static void
+test_builds_on_rules (Fixture *f, gconstpointer data)
+{
+  const char *const self_csv[] = { "line 2: An Action cannot build on itself", NULL };
+  const char *const self_json[] = { "[0].builds_on: An Action cannot build on itself", NULL };
+  /* Gran Chaco builds on Ecuador II: Ecuador II may not build on Gran Chaco. */
+  const char *const chain[] = { "line 2: Ecuador II builds on itself through a chain of Actions",
+                                NULL };
+  g_autoptr (GPtrArray) problems = NULL;
+
+  assert_refused (f, MA_EXCHANGE_CSV, "code,builds_on\nBrazil,Brazil\n", self_csv);
+  assert_refused (f, MA_EXCHANGE_JSON, "[{\"code\": \"Brazil\", \"builds_on\": \"Brazil\"}]",
+                  self_json);
+  assert_refused (f, MA_EXCHANGE_CSV, "code,builds_on\nEcuador II,Gran Chaco\n", chain);
+  problems = ma_store_check (f->store, NULL, NULL);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_csv_injection (Fixture *f, gconstpointer data)
+{
+  const char *const titles[] = {
+    "=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2", "@SUM(A1)", "'quoted", "'=a", NULL
+  };
+  g_autoptr (MaStore) copy = new_store (f, "copy.db", FALSE);
+  g_autoptr (GFile) file = file_in (f, "formulas.csv");
+  g_autoptr (GError) error = NULL;
+  g_auto (MaImportReport) report = { 0 };
+  g_autofree char *csv = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *again = NULL;
+
+  for (guint i = 0; titles[i] != NULL; i++)
+    {
+      gint64 id = ma_store_create_action (f->store, titles[i], "request", &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (id, >, 0);
+    }
+  ma_export_actions (f->store, NULL, MA_EXCHANGE_CSV, NULL, NULL, file, &error);
+  g_assert_no_error (error);
+  csv = read_file (file);
+  /* Each cell begins with an apostrophe inside quotes: text for Calc and Excel. */
+  g_assert_nonnull (strstr (csv, ",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\","));
+  g_assert_nonnull (strstr (csv, ",\"'+1+1\","));
+  g_assert_nonnull (strstr (csv, ",\"'-2\","));
+  g_assert_nonnull (strstr (csv, ",\"'@SUM(A1)\","));
+  g_assert_nonnull (strstr (csv, ",\"''quoted\","));
+  g_assert_null (strstr (csv, ",=HYPERLINK"));
+  g_assert_null (strstr (csv, ",\"=HYPERLINK"));
+
+  /* And the file imports back to the same titles. */
+  before = stable_csv (f->store, f, "before.csv");
+  g_assert_true (
+      ma_import_actions (copy, MA_EXCHANGE_CSV, MA_IMPORT_ADD, FALSE, file, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 15 + 6);
+  again = stable_csv (copy, f, "again.csv");
+  g_assert_cmpstr (again, ==, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -412,5 +586,9 @@ main (int argc, char **argv)
   ADD ("/exchange/broken-rows", test_broken_rows);
   ADD ("/exchange/bad-files", test_bad_files);
   ADD ("/exchange/update-and-dry-run", test_update_and_dry_run);
+  ADD ("/exchange/json-strict-types", test_json_strict_types);
+  ADD ("/exchange/json-depth-and-size", test_json_depth_and_size);
+  ADD ("/exchange/builds-on-rules", test_builds_on_rules);
+  ADD ("/exchange/csv-injection", test_csv_injection);
   return g_test_run ();
 }

@@ -13,4 +13,11 @@ int ma_exchange_column_index (const char *name);
 /* The SQL expression of a column over the action table aliased "a". */
 const char *ma_exchange_column_sql (guint index);
 
+/* The first characters that make a spreadsheet read a cell as a formula. */
+#define MA_CSV_FORMULA_STARTS "=+-@\t\r"
+
+/* Takes away the apostrophe that the CSV export put before a cell beginning with a
+ * formula character or an apostrophe; other text is left alone. In place. */
+void ma_csv_unescape_cell (char *value);
+
 G_END_DECLS

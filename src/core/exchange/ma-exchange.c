@@ -162,17 +162,33 @@ choose_columns (const char *const *names, GError **error)
   return chosen;
 }
 
+/* OWASP's rule against CSV injection: a cell that begins with = + - @, a tab or a
+ * carriage return would run as a formula in Calc or Excel, so it gets a leading
+ * apostrophe and quotes. A cell that begins with an apostrophe gets one more, so the
+ * importer (ma_csv_unescape_cell) can take exactly one away and the file imports
+ * again unchanged. */
+static gboolean
+csv_needs_apostrophe (const char *value)
+{
+  return value[0] != '\0' && strchr (MA_CSV_FORMULA_STARTS "'", value[0]) != NULL;
+}
+
 static void
 csv_append (GString *out, const char *value)
 {
+  gboolean apostrophe;
+
   if (value == NULL)
     return;
-  if (strpbrk (value, ",\"\r\n") == NULL && value[0] != ' ')
+  apostrophe = csv_needs_apostrophe (value);
+  if (!apostrophe && strpbrk (value, ",\"\r\n") == NULL && value[0] != ' ')
     {
       g_string_append (out, value);
       return;
     }
   g_string_append_c (out, '"');
+  if (apostrophe)
+    g_string_append_c (out, '\'');
   for (const char *p = value; *p != '\0'; p++)
     {
       if (*p == '"')

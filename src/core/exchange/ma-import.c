@@ -48,10 +48,20 @@ static const char *const action_fields[N_COLS] = {
   [COL_NOTES] = "notes",
 };
 
+/* An Action of a JSON file sits at depth 2 and its activities' fields at 4: deeper
+ * nesting is refused before json-glib, whose recursive parser would run out of
+ * stack on a file nested 100,000 deep. */
+#define MAX_JSON_DEPTH 32
+/* Larger files are refused before they are read into memory (json-glib needs
+ * about ten times a JSON file's size). */
+#define MAX_IMPORT_BYTES (G_GUINT64_CONSTANT (256) * 1024 * 1024)
+
 typedef struct
 {
   guint line;
-  gboolean bad_shape; /* not as many fields as the header, or not an object */
+  char *where;         /* JSON: the path of the Action, "[3]"; NULL for CSV */
+  GPtrArray *problems; /* JSON: wrong types and unknown keys, with their paths */
+  gboolean bad_shape;  /* not as many fields as the header, or not an object */
   gboolean present[N_COLS];
   char *values[N_COLS];  /* trimmed; NULL when empty */
   JsonArray *activities; /* JSON only, borrowed */
@@ -87,15 +97,36 @@ row_free (Row *row)
 {
   for (guint i = 0; i < N_COLS; i++)
     g_free (row->values[i]);
+  g_free (row->where);
+  g_clear_pointer (&row->problems, g_ptr_array_unref);
   g_free (row);
 }
 
 static void
 row_error (Import *import, Row *row, const char *message)
 {
-  /* Translators: an error of one row of an imported file: %1$u the line, %2$s the message. */
-  g_ptr_array_add (import->report->errors,
-                   g_strdup_printf (_ ("line %1$u: %2$s"), row->line, message));
+  if (row->where != NULL)
+    /* Translators: an error in a JSON file: %1$s where ("[3].countries[0]"), %2$s the message. */
+    g_ptr_array_add (import->report->errors,
+                     g_strdup_printf (_ ("%1$s: %2$s"), row->where, message));
+  else
+    /* Translators: an error of one row of an imported file: %1$u the line, %2$s the message. */
+    g_ptr_array_add (import->report->errors,
+                     g_strdup_printf (_ ("line %1$u: %2$s"), row->line, message));
+}
+
+/* An error about a part of a JSON Action: "[3].activities[0].kind: …". */
+static void
+row_error_at (Import *import, Row *row, const char *part, const char *message)
+{
+  g_autofree char *where = g_strconcat (row->where != NULL ? row->where : "", part, NULL);
+
+  if (row->where == NULL)
+    {
+      row_error (import, row, message);
+      return;
+    }
+  g_ptr_array_add (import->report->errors, g_strdup_printf (_ ("%1$s: %2$s"), where, message));
 }
 
 /* ---- CSV ------------------------------------------------------------------------ */
@@ -200,6 +231,14 @@ clean_value (const char *value)
   return copy[0] != '\0' ? g_steal_pointer (&copy) : NULL;
 }
 
+void
+ma_csv_unescape_cell (char *value)
+{
+  if (value != NULL && value[0] == '\'' && value[1] != '\0' &&
+      strchr (MA_CSV_FORMULA_STARTS "'", value[1]) != NULL)
+    memmove (value, value + 1, strlen (value));
+}
+
 static GPtrArray *
 rows_from_csv (const char *text, gsize length, GError **error)
 {
@@ -249,6 +288,7 @@ rows_from_csv (const char *text, gsize length, GError **error)
         {
           row->present[map[i]] = TRUE;
           row->values[map[i]] = clean_value (fields->pdata[i]);
+          ma_csv_unescape_cell (row->values[map[i]]);
           empty &= row->values[map[i]] == NULL;
         }
       if (empty && fields->len <= 1)
@@ -264,6 +304,248 @@ rows_from_csv (const char *text, gsize length, GError **error)
 
 /* ---- JSON ----------------------------------------------------------------------- */
 
+/* Refuses nesting deeper than MAX_JSON_DEPTH by counting brackets outside strings,
+ * before json-glib sees the text. */
+static gboolean
+check_json_depth (const char *text, gsize length, GError **error)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_JSON_DEPTH)
+            {
+              g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
+                           /* Translators: %u is a number of levels, such as 32. */
+                           _ ("The file nests lists and objects more than %u levels deep: it is "
+                              "not a file of Actions"),
+                           MAX_JSON_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+/* What a JSON value is, for messages: "found a number". */
+static const char *
+json_kind (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+      case JSON_NODE_OBJECT:
+        return _ ("an object");
+      case JSON_NODE_ARRAY:
+        return _ ("a list");
+      case JSON_NODE_NULL:
+        return _ ("null");
+      case JSON_NODE_VALUE:
+      default:
+        break;
+    }
+  switch (json_node_get_value_type (node))
+    {
+      case G_TYPE_STRING:
+        return _ ("text");
+      case G_TYPE_BOOLEAN:
+        return _ ("true or false");
+      default:
+        return _ ("a number");
+    }
+}
+
+static gboolean
+json_is_text (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static void
+json_problem (GPtrArray *problems, const char *where, const char *expected, JsonNode *node)
+{
+  /* Translators: %1$s where in the file ("[3].countries[0]"), %2$s what was expected
+   * ("text"), %3$s what was found ("a number"). */
+  g_ptr_array_add (problems, g_strdup_printf (_ ("%1$s: expected %2$s, found %3$s"), where,
+                                              expected, json_kind (node)));
+}
+
+static void
+json_unknown_key (GPtrArray *problems, const char *where, const char *key, const char *const *known)
+{
+  g_autofree char *list = g_strjoinv (", ", (char **) known);
+
+  /* Translators: %1$s where in the file ("[3]"), %2$s the unknown key, %3$s the known ones. */
+  g_ptr_array_add (problems, g_strdup_printf (_ ("%1$s: there is no field “%2$s”; the fields "
+                                                 "are: %3$s"),
+                                              where, key, list));
+}
+
+/* The fields of an activity or an output: text or null, except PARTICIPANTS (a
+ * whole number or null); anything else is a problem. */
+static gboolean
+check_json_children (JsonNode *node,
+                     const char *where,
+                     const char *const *known,
+                     GPtrArray *problems)
+{
+  guint before = problems->len;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      json_problem (problems, where, _ ("a list of objects"), node);
+      return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (node), i);
+      g_autofree char *item_where = g_strdup_printf ("%s[%u]", where, i);
+      g_autoptr (GList) members = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        {
+          json_problem (problems, item_where, _ ("an object"), item);
+          continue;
+        }
+      members = json_object_get_members (json_node_get_object (item));
+      for (GList *m = members; m != NULL; m = m->next)
+        {
+          const char *key = m->data;
+          JsonNode *value = json_object_get_member (json_node_get_object (item), key);
+          g_autofree char *value_where = g_strdup_printf ("%s.%s", item_where, key);
+
+          if (!g_strv_contains (known, key))
+            json_unknown_key (problems, item_where, key, known);
+          else if (JSON_NODE_HOLDS_NULL (value))
+            continue;
+          else if (g_str_equal (key, "participants"))
+            {
+              if (!JSON_NODE_HOLDS_VALUE (value) ||
+                  json_node_get_value_type (value) != G_TYPE_INT64 ||
+                  json_node_get_int (value) < 0 || json_node_get_int (value) > G_MAXINT)
+                json_problem (problems, value_where, _ ("a whole number from 0"), value);
+            }
+          else if (!json_is_text (value))
+            json_problem (problems, value_where, _ ("text"), value);
+          else if (g_str_equal (key, "uuid") &&
+                   !g_uuid_string_is_valid (json_node_get_string (value)))
+            {
+              g_autofree char *message =
+                  g_strdup_printf (_ ("“%s” is not a UUID"), json_node_get_string (value));
+              g_ptr_array_add (problems, g_strdup_printf (_ ("%1$s: %2$s"), value_where, message));
+            }
+        }
+    }
+  return problems->len == before;
+}
+
+/* One Action of a JSON file into ROW: every value has its type (text or null; lists
+ * of text for countries, themes and partners), no key is unknown; each departure is
+ * a problem with its path, so that a wrong type can never erase data. */
+static void
+row_from_json_object (Row *row, JsonObject *object)
+{
+  static const char *const activity_keys[] = { "uuid",         "kind",        "format",
+                                               "start",        "end",         "place",
+                                               "participants", "description", NULL };
+  static const char *const output_keys[] = { "uuid", "kind", "title", NULL };
+  g_autoptr (GList) members = json_object_get_members (object);
+  g_autoptr (GPtrArray) known = g_ptr_array_new ();
+
+  for (guint i = 0; i < N_COLS; i++)
+    g_ptr_array_add (known, (gpointer) ma_exchange_columns ()[i]);
+  g_ptr_array_add (known, (gpointer) "activities");
+  g_ptr_array_add (known, (gpointer) "outputs");
+  g_ptr_array_add (known, NULL);
+
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      const char *key = m->data;
+      JsonNode *member = json_object_get_member (object, key);
+      g_autofree char *where = g_strdup_printf ("%s.%s", row->where, key);
+      int column = ma_exchange_column_index (key);
+
+      if (g_str_equal (key, "activities") || g_str_equal (key, "outputs"))
+        {
+          gboolean activities = g_str_equal (key, "activities");
+          if (check_json_children (member, where, activities ? activity_keys : output_keys,
+                                   row->problems) &&
+              JSON_NODE_HOLDS_ARRAY (member))
+            {
+              if (activities)
+                row->activities = json_node_get_array (member);
+              else
+                row->outputs = json_node_get_array (member);
+            }
+          continue;
+        }
+      if (column < 0)
+        {
+          json_unknown_key (row->problems, row->where, key, (const char *const *) known->pdata);
+          continue;
+        }
+      row->present[column] = TRUE;
+      if (JSON_NODE_HOLDS_NULL (member))
+        continue;
+      if (column == COL_COUNTRIES || column == COL_THEMES || column == COL_PARTNERS)
+        {
+          g_autoptr (GString) joined = g_string_new (NULL);
+          JsonArray *items;
+
+          if (!JSON_NODE_HOLDS_ARRAY (member))
+            {
+              json_problem (row->problems, where, _ ("a list of text"), member);
+              continue;
+            }
+          items = json_node_get_array (member);
+          for (guint j = 0; j < json_array_get_length (items); j++)
+            {
+              JsonNode *item = json_array_get_element (items, j);
+              g_autofree char *item_where = g_strdup_printf ("%s[%u]", where, j);
+
+              if (!json_is_text (item))
+                {
+                  json_problem (row->problems, item_where, _ ("text"), item);
+                  continue;
+                }
+              if (strchr (json_node_get_string (item), '|') != NULL)
+                {
+                  g_ptr_array_add (row->problems,
+                                   g_strdup_printf (_ ("%1$s: %2$s"), item_where,
+                                                    _ ("a name in a list cannot contain “|”")));
+                  continue;
+                }
+              if (joined->len > 0)
+                g_string_append_c (joined, '|');
+              g_string_append (joined, json_node_get_string (item));
+            }
+          row->values[column] = clean_value (joined->str);
+        }
+      else if (json_is_text (member))
+        row->values[column] = clean_value (json_node_get_string (member));
+      else
+        json_problem (row->problems, where, _ ("text"), member);
+    }
+}
+
 static GPtrArray *
 rows_from_json (const char *text, gsize length, JsonParser *parser, GError **error)
 {
@@ -271,6 +553,8 @@ rows_from_json (const char *text, gsize length, JsonParser *parser, GError **err
   g_autoptr (GError) local = NULL;
   JsonArray *array;
 
+  if (!check_json_depth (text, length, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, text, (gssize) length, &local))
     {
       g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
@@ -288,58 +572,18 @@ rows_from_json (const char *text, gsize length, JsonParser *parser, GError **err
     {
       JsonNode *node = json_array_get_element (array, r);
       Row *row = g_new0 (Row, 1);
-      JsonObject *object;
 
-      /* JSON has no lines worth naming: number the Actions from 1. */
       row->line = r + 1;
+      /* Paths count from 0, as in JSONPath and jq: the first Action is [0]. */
+      row->where = g_strdup_printf ("[%u]", r);
+      row->problems = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (rows, row);
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          row->bad_shape = TRUE;
+          json_problem (row->problems, row->where, _ ("an object"), node);
           continue;
         }
-      object = json_node_get_object (node);
-      for (guint i = 0; i < N_COLS; i++)
-        {
-          const char *name = ma_exchange_columns ()[i];
-          JsonNode *member = json_object_get_member (object, name);
-
-          if (member == NULL)
-            continue;
-          row->present[i] = TRUE;
-          if (JSON_NODE_HOLDS_ARRAY (member))
-            {
-              JsonArray *items = json_node_get_array (member);
-              g_autoptr (GString) joined = g_string_new (NULL);
-              for (guint j = 0; j < json_array_get_length (items); j++)
-                {
-                  const char *item = json_node_get_string (json_array_get_element (items, j));
-                  if (item == NULL)
-                    continue;
-                  if (joined->len > 0)
-                    g_string_append_c (joined, '|');
-                  g_string_append (joined, item);
-                }
-              row->values[i] = clean_value (joined->str);
-            }
-          else if (JSON_NODE_HOLDS_VALUE (member))
-            {
-              GValue value = G_VALUE_INIT;
-              GValue string = G_VALUE_INIT;
-              json_node_get_value (member, &value);
-              g_value_init (&string, G_TYPE_STRING);
-              if (g_value_transform (&value, &string))
-                row->values[i] = clean_value (g_value_get_string (&string));
-              g_value_unset (&value);
-              g_value_unset (&string);
-            }
-        }
-      if (json_object_has_member (object, "activities") &&
-          JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "activities")))
-        row->activities = json_object_get_array_member (object, "activities");
-      if (json_object_has_member (object, "outputs") &&
-          JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "outputs")))
-        row->outputs = json_object_get_array_member (object, "outputs");
+      row_from_json_object (row, json_node_get_object (node));
     }
   return g_steal_pointer (&rows);
 }
@@ -373,16 +617,22 @@ split_list (const char *value, gboolean upper)
   return (char **) g_ptr_array_free (g_steal_pointer (&items), FALSE);
 }
 
+/* Reports CODE unless it is one of VOCABULARY's; PART is the path of the field in a
+ * JSON Action (".activities[0].kind"), unused for CSV rows. */
 static gboolean
-check_code (
-    Import *import, Row *row, MaVocabulary vocabulary, const char *code, const char *message)
+check_code_at (Import *import,
+               Row *row,
+               const char *part,
+               MaVocabulary vocabulary,
+               const char *code,
+               const char *message)
 {
   g_autofree char *text = NULL;
 
   if (code == NULL || g_hash_table_contains (import->codes[vocabulary], code))
     return TRUE;
   text = g_strdup_printf (message, code);
-  row_error (import, row, text);
+  row_error_at (import, row, part, text);
   return FALSE;
 }
 
@@ -392,6 +642,12 @@ validate_row (Import *import, Row *row)
 {
   gboolean ok = TRUE;
 
+  if (row->problems != NULL && row->problems->len > 0)
+    {
+      for (guint i = 0; i < row->problems->len; i++)
+        g_ptr_array_add (import->report->errors, g_strdup (row->problems->pdata[i]));
+      return FALSE;
+    }
   if (row->bad_shape)
     {
       row_error (import, row, _ ("the number of fields differs from the header"));
@@ -409,22 +665,22 @@ validate_row (Import *import, Row *row)
         row_error (import, row, _ ("the status is missing"));
         ok = FALSE;
       }
-  ok &= check_code (import, row, MA_VOCABULARY_STATUS, row->values[COL_STATUS],
-                    _ ("“%s” is not a status"));
-  ok &= check_code (import, row, MA_VOCABULARY_TYPE, row->values[COL_TYPE],
-                    _ ("“%s” is not a type of Action"));
-  ok &= check_code (import, row, MA_VOCABULARY_REGION, row->values[COL_REGION],
-                    _ ("“%s” is not a region"));
+  ok &= check_code_at (import, row, ".status", MA_VOCABULARY_STATUS, row->values[COL_STATUS],
+                       _ ("“%s” is not a status"));
+  ok &= check_code_at (import, row, ".type", MA_VOCABULARY_TYPE, row->values[COL_TYPE],
+                       _ ("“%s” is not a type of Action"));
+  ok &= check_code_at (import, row, ".region", MA_VOCABULARY_REGION, row->values[COL_REGION],
+                       _ ("“%s” is not a region"));
   if (row->values[COL_LANG] != NULL &&
       !g_strv_contains ((const char *const[]){ "en", "fr", "es", NULL }, row->values[COL_LANG]))
     {
-      row_error (import, row, _ ("The language must be English, French or Spanish"));
+      row_error_at (import, row, ".lang", _ ("The language must be English, French or Spanish"));
       ok = FALSE;
     }
   if (row->values[COL_UUID] != NULL && !g_uuid_string_is_valid (row->values[COL_UUID]))
     {
       g_autofree char *text = g_strdup_printf (_ ("“%s” is not a UUID"), row->values[COL_UUID]);
-      row_error (import, row, text);
+      row_error_at (import, row, ".uuid", text);
       ok = FALSE;
     }
   for (guint c = COL_START; c <= COL_END; c++)
@@ -433,7 +689,7 @@ validate_row (Import *import, Row *row)
       char *iso = NULL;
       if (!ma_date_parse (row->values[c], &iso, &error))
         {
-          row_error (import, row, error->message);
+          row_error_at (import, row, c == COL_START ? ".start" : ".end", error->message);
           ok = FALSE;
           continue;
         }
@@ -453,29 +709,32 @@ validate_row (Import *import, Row *row)
     g_auto (GStrv) countries = split_list (row->values[COL_COUNTRIES], TRUE);
     g_auto (GStrv) themes = split_list (row->values[COL_THEMES], FALSE);
     for (guint i = 0; countries[i] != NULL; i++)
-      ok &= check_code (import, row, MA_VOCABULARY_COUNTRY, countries[i],
-                        _ ("“%s” is not a country code"));
+      ok &= check_code_at (import, row, ".countries", MA_VOCABULARY_COUNTRY, countries[i],
+                           _ ("“%s” is not a country code"));
     for (guint i = 0; themes[i] != NULL; i++)
-      ok &= check_code (import, row, MA_VOCABULARY_THEME, themes[i],
-                        _ ("“%s” is not a thematic area"));
+      ok &= check_code_at (import, row, ".themes", MA_VOCABULARY_THEME, themes[i],
+                           _ ("“%s” is not a thematic area"));
   }
   for (guint c = COL_UUID; c <= COL_CODE; c++)
     if (row->values[c] != NULL)
       {
         g_autofree char *key = g_strdup_printf ("%u:%s", c, row->values[c]);
-        gpointer first = g_hash_table_lookup (import->file_codes, key);
+        Row *first = g_hash_table_lookup (import->file_codes, key);
         if (first != NULL)
           {
             g_autofree char *text =
-                /* Translators: %1$s a code or UUID, %2$u the line where it was first seen. */
-                g_strdup_printf (_ ("“%1$s” is already used on line %2$u"), row->values[c],
-                                 GPOINTER_TO_UINT (first));
-            row_error (import, row, text);
+                first->where != NULL
+                    /* Translators: %1$s a code or UUID, %2$s where it was first seen ("[3]"). */
+                    ? g_strdup_printf (_ ("“%1$s” is already used at %2$s"), row->values[c],
+                                       first->where)
+                    /* Translators: %1$s a code or UUID, %2$u the line where it was first seen. */
+                    : g_strdup_printf (_ ("“%1$s” is already used on line %2$u"), row->values[c],
+                                       first->line);
+            row_error_at (import, row, c == COL_UUID ? ".uuid" : ".code", text);
             ok = FALSE;
           }
         else
-          g_hash_table_insert (import->file_codes, g_steal_pointer (&key),
-                               GUINT_TO_POINTER (row->line));
+          g_hash_table_insert (import->file_codes, g_steal_pointer (&key), row);
       }
   return ok;
 }
@@ -620,6 +879,9 @@ write_children (Import *import, Row *row)
       g_autofree char *end = NULL;
       g_autoptr (GError) error = NULL;
       g_autofree char *fresh = g_uuid_string_random ();
+      g_autofree char *part = g_strdup_printf (".activities[%u]", i);
+      g_autofree char *kind_part = g_strconcat (part, ".kind", NULL);
+      g_autofree char *format_part = g_strconcat (part, ".format", NULL);
       sqlite3_stmt *stmt;
       gboolean ok;
 
@@ -630,10 +892,10 @@ write_children (Import *import, Row *row)
         continue;
       kind = json_object_get_string_member_with_default (a, "kind", NULL);
       format = json_object_get_string_member_with_default (a, "format", NULL);
-      if (!check_code (import, row, MA_VOCABULARY_ACTIVITY_KIND, kind,
-                       _ ("“%s” is not a kind of activity")) ||
-          !check_code (import, row, MA_VOCABULARY_ACTIVITY_FORMAT, format,
-                       _ ("“%s” is not a format of activity")))
+      if (!check_code_at (import, row, kind_part, MA_VOCABULARY_ACTIVITY_KIND, kind,
+                          _ ("“%s” is not a kind of activity")) ||
+          !check_code_at (import, row, format_part, MA_VOCABULARY_ACTIVITY_FORMAT, format,
+                          _ ("“%s” is not a format of activity")))
         return FALSE;
       if (!ma_date_parse (json_object_get_string_member_with_default (a, "start", NULL), &start,
                           &error) ||
@@ -641,7 +903,7 @@ write_children (Import *import, Row *row)
                           &error) ||
           !ma_date_check_span (start, end, &error))
         {
-          row_error (import, row, error->message);
+          row_error_at (import, row, part, error->message);
           return FALSE;
         }
       stmt = ma_store_prepare (import->store,
@@ -649,8 +911,7 @@ write_children (Import *import, Row *row)
                                "end_date, place, participants, description) VALUES (?, ?, ?, ?, "
                                "?, ?, ?, ?, ?)",
                                NULL);
-      sqlite3_bind_text (stmt, 1, uuid != NULL && g_uuid_string_is_valid (uuid) ? uuid : fresh, -1,
-                         SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, uuid != NULL ? uuid : fresh, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, row->id);
       sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, format, -1, SQLITE_TRANSIENT);
@@ -674,6 +935,7 @@ write_children (Import *import, Row *row)
       JsonObject *o = json_array_get_object_element (row->outputs, i);
       const char *uuid, *kind, *title;
       g_autofree char *fresh = g_uuid_string_random ();
+      g_autofree char *kind_part = g_strdup_printf (".outputs[%u].kind", i);
       sqlite3_stmt *stmt;
       gboolean ok;
 
@@ -684,14 +946,13 @@ write_children (Import *import, Row *row)
         continue;
       kind = json_object_get_string_member_with_default (o, "kind", NULL);
       title = json_object_get_string_member_with_default (o, "title", NULL);
-      if (!check_code (import, row, MA_VOCABULARY_OUTPUT_KIND, kind,
-                       _ ("“%s” is not a kind of output")))
+      if (!check_code_at (import, row, kind_part, MA_VOCABULARY_OUTPUT_KIND, kind,
+                          _ ("“%s” is not a kind of output")))
         return FALSE;
       stmt = ma_store_prepare (import->store,
                                "INSERT INTO output (uuid, action, kind, title) VALUES (?, ?, ?, ?)",
                                NULL);
-      sqlite3_bind_text (stmt, 1, uuid != NULL && g_uuid_string_is_valid (uuid) ? uuid : fresh, -1,
-                         SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, uuid != NULL ? uuid : fresh, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, row->id);
       sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, title, -1, SQLITE_TRANSIENT);
@@ -844,6 +1105,9 @@ insert_row (Import *import, Row *row)
   return write_children (import, row);
 }
 
+/* Links each row to the Action it builds on, once every row is written (it may
+ * name an Action further down the file), with the rules the window applies: never
+ * on itself, and no chain of Actions that comes back to where it started. */
 static gboolean
 resolve_builds_on (Import *import, GPtrArray *rows)
 {
@@ -853,20 +1117,35 @@ resolve_builds_on (Import *import, GPtrArray *rows)
       "WHERE id = ?2 AND builds_on IS NOT (SELECT id FROM action WHERE code = ?1 OR uuid = ?1 "
       "LIMIT 1)",
       NULL);
+  /* UNION keeps each Action once, so a cycle ends the walk. */
+  sqlite3_stmt *cycle = ma_store_prepare (
+      import->store,
+      "WITH RECURSIVE chain (id) AS (SELECT builds_on FROM action WHERE id = ?1 UNION SELECT "
+      "a.builds_on FROM chain JOIN action a ON a.id = chain.id WHERE a.builds_on IS NOT NULL) "
+      "SELECT count(*) FROM chain WHERE id = ?1",
+      NULL);
   gboolean ok = TRUE;
 
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = rows->pdata[i];
+      gint64 target = 0;
+
       if (row->id <= 0 || !row->present[COL_BUILDS_ON])
         continue;
       if (row->values[COL_BUILDS_ON] != NULL &&
-          lookup_id (import->store, "SELECT id FROM action WHERE code = ?1 OR uuid = ?1",
-                     row->values[COL_BUILDS_ON]) == 0)
+          (target = lookup_id (import->store, "SELECT id FROM action WHERE code = ?1 OR uuid = ?1",
+                               row->values[COL_BUILDS_ON])) == 0)
         {
           g_autofree char *text =
               g_strdup_printf (_ ("There is no Action “%s”"), row->values[COL_BUILDS_ON]);
-          row_error (import, row, text);
+          row_error_at (import, row, ".builds_on", text);
+          ok = FALSE;
+          continue;
+        }
+      if (target == row->id)
+        {
+          row_error_at (import, row, ".builds_on", _ ("An Action cannot build on itself"));
           ok = FALSE;
           continue;
         }
@@ -874,6 +1153,25 @@ resolve_builds_on (Import *import, GPtrArray *rows)
       sqlite3_bind_int64 (stmt, 2, row->id);
       ok &= exec_stmt (import, row, stmt);
     }
+  for (guint i = 0; ok && i < rows->len; i++)
+    {
+      Row *row = rows->pdata[i];
+
+      if (row->id <= 0 || !row->present[COL_BUILDS_ON] || row->values[COL_BUILDS_ON] == NULL)
+        continue;
+      sqlite3_bind_int64 (cycle, 1, row->id);
+      if (sqlite3_step (cycle) == SQLITE_ROW && sqlite3_column_int (cycle, 0) > 0)
+        {
+          const char *name =
+              row->values[COL_CODE] != NULL ? row->values[COL_CODE] : row->values[COL_TITLE];
+          g_autofree char *text = g_strdup_printf (
+              _ ("%1$s builds on itself through a chain of Actions"), name != NULL ? name : "");
+          row_error_at (import, row, ".builds_on", text);
+          ok = FALSE;
+        }
+      sqlite3_reset (cycle);
+    }
+  sqlite3_finalize (cycle);
   sqlite3_finalize (stmt);
   return ok;
 }
@@ -890,6 +1188,7 @@ ma_import_actions (MaStore *store,
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GPtrArray) rows = NULL;
   g_autofree char *contents = NULL;
+  g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GPtrArray) partners = NULL;
   Import import = { 0 };
   const char *text;
@@ -907,6 +1206,17 @@ ma_import_actions (MaStore *store,
       g_set_error_literal (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_UNSUPPORTED,
                            _ ("Actions can be imported from CSV and JSON files; save a "
                               "spreadsheet as CSV first"));
+      return FALSE;
+    }
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+      (guint64) g_file_info_get_size (info) > MAX_IMPORT_BYTES)
+    {
+      g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
+                   /* Translators: %u is a size in mebibytes (MiB), such as 256. */
+                   _ ("The file is larger than %u MiB: split it into smaller files"),
+                   (guint) (MAX_IMPORT_BYTES / (1024 * 1024)));
       return FALSE;
     }
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
