@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ma-action-detail.h"
+#include "ma-term-model.h"
 
 G_BEGIN_DECLS
 
@@ -76,18 +77,6 @@ void ma_action_detail_schedule_write (MaActionDetail *self,
 gboolean ma_action_detail_flush_pending (MaActionDetail *self);
 void ma_action_detail_reload (MaActionDetail *self);
 void ma_action_detail_reload_later (MaActionDetail *self);
-GtkStringList *ma_action_detail_term_model (MaVocabularies *vocabularies,
-                                            MaVocabulary vocabulary,
-                                            gboolean with_none);
-guint ma_action_detail_term_position (MaVocabularies *vocabularies,
-                                      MaVocabulary vocabulary,
-                                      const char *code,
-                                      gboolean with_none);
-const char *ma_action_detail_term_code (MaVocabularies *vocabularies,
-                                        MaVocabulary vocabulary,
-                                        guint position,
-                                        gboolean with_none);
-
 /* ma-action-detail-records.c: partners, activities, experts, outputs */
 void ma_action_detail_records_class_init (GtkWidgetClass *widget_class);
 void ma_action_detail_clear_rows (MaActionDetail *self);

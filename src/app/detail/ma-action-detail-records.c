@@ -289,8 +289,7 @@ on_sub_combo_changed (GObject *combo, GParamSpec *pspec, MaActionDetail *self)
 
   ma_action_detail_schedule_write (
       self, record, *id, field,
-      ma_action_detail_term_code (self->vocabularies, vocabulary, position, with_none),
-      GTK_WIDGET (combo));
+      ma_term_model_code (self->vocabularies, vocabulary, position, with_none), GTK_WIDGET (combo));
   /* Kinds are what the rows are called: show the new one once written, after
    * this handler returns (the reload replaces the row). */
   ma_action_detail_flush_pending (self);
@@ -334,15 +333,14 @@ sub_combo (MaActionDetail *self,
            const char *value)
 {
   GtkWidget *row = adw_combo_row_new ();
-  g_autoptr (GtkStringList) model =
-      ma_action_detail_term_model (self->vocabularies, vocabulary, with_none);
+  g_autoptr (GtkStringList) model = ma_term_model_new (self->vocabularies, vocabulary, with_none);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (
       ADW_COMBO_ROW (row),
-      ma_action_detail_term_position (self->vocabularies, vocabulary, value, with_none));
+      ma_term_model_position (self->vocabularies, vocabulary, value, with_none));
   tag_editor (G_OBJECT (row), record, id, field);
   g_object_set_data (G_OBJECT (row), "vocabulary", GUINT_TO_POINTER (vocabulary));
   g_object_set_data (G_OBJECT (row), "with-none", GINT_TO_POINTER (with_none));

@@ -196,56 +196,6 @@ set_entry_text (AdwEntryRow *row, const char *text)
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
 
-GtkStringList *
-ma_action_detail_term_model (MaVocabularies *vocabularies,
-                             MaVocabulary vocabulary,
-                             gboolean with_none)
-{
-  GPtrArray *terms = ma_vocabularies_terms (vocabularies, vocabulary);
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  if (with_none)
-    /* Translators: the choice of a list when nothing is chosen */
-    gtk_string_list_append (list, C_ ("choice", "Not set"));
-  for (guint i = 0; i < terms->len; i++)
-    gtk_string_list_append (list, ((MaTerm *) terms->pdata[i])->name);
-  return list;
-}
-
-guint
-ma_action_detail_term_position (MaVocabularies *vocabularies,
-                                MaVocabulary vocabulary,
-                                const char *code,
-                                gboolean with_none)
-{
-  GPtrArray *terms = ma_vocabularies_terms (vocabularies, vocabulary);
-
-  if (code != NULL)
-    for (guint i = 0; i < terms->len; i++)
-      if (g_strcmp0 (((MaTerm *) terms->pdata[i])->code, code) == 0)
-        return i + (with_none ? 1 : 0);
-  return with_none ? 0 : GTK_INVALID_LIST_POSITION;
-}
-
-const char *
-ma_action_detail_term_code (MaVocabularies *vocabularies,
-                            MaVocabulary vocabulary,
-                            guint position,
-                            gboolean with_none)
-{
-  GPtrArray *terms = ma_vocabularies_terms (vocabularies, vocabulary);
-
-  if (with_none)
-    {
-      if (position == 0)
-        return NULL;
-      position--;
-    }
-  if (position >= terms->len)
-    return NULL;
-  return ((MaTerm *) terms->pdata[position])->code;
-}
-
 static char *
 names_of (MaVocabularies *vocabularies, MaVocabulary vocabulary, const char *const *codes)
 {
@@ -376,11 +326,11 @@ on_combo_changed (AdwComboRow *row, GParamSpec *pspec, MaActionDetail *self)
   if (row == self->lang_row)
     code = position < G_N_ELEMENTS (languages) ? languages[position] : "en";
   else if (row == self->status_row)
-    code = ma_action_detail_term_code (self->vocabularies, MA_VOCABULARY_STATUS, position, FALSE);
+    code = ma_term_model_code (self->vocabularies, MA_VOCABULARY_STATUS, position, FALSE);
   else if (row == self->type_row)
-    code = ma_action_detail_term_code (self->vocabularies, MA_VOCABULARY_TYPE, position, TRUE);
+    code = ma_term_model_code (self->vocabularies, MA_VOCABULARY_TYPE, position, TRUE);
   else
-    code = ma_action_detail_term_code (self->vocabularies, MA_VOCABULARY_REGION, position, TRUE);
+    code = ma_term_model_code (self->vocabularies, MA_VOCABULARY_REGION, position, TRUE);
   ma_action_detail_schedule_write (self, "action", self->id, field_of (self, row), code,
                                    GTK_WIDGET (row));
   if (row == self->lang_row && !self->loading)
@@ -506,15 +456,15 @@ ma_action_detail_reload (MaActionDetail *self)
   label_date (self, self->start_row, ma_action_get_start_date (self->action));
   label_date (self, self->end_row, ma_action_get_end_date (self->action));
   set_entry_text (self->builds_on_row, ma_action_get_builds_on_code (self->action));
-  adw_combo_row_set_selected (self->status_row, ma_action_detail_term_position (
-                                                    self->vocabularies, MA_VOCABULARY_STATUS,
-                                                    ma_action_get_status (self->action), FALSE));
-  adw_combo_row_set_selected (self->type_row, ma_action_detail_term_position (
-                                                  self->vocabularies, MA_VOCABULARY_TYPE,
-                                                  ma_action_get_type_code (self->action), TRUE));
+  adw_combo_row_set_selected (self->status_row,
+                              ma_term_model_position (self->vocabularies, MA_VOCABULARY_STATUS,
+                                                      ma_action_get_status (self->action), FALSE));
   adw_combo_row_set_selected (
-      self->region_row, ma_action_detail_term_position (self->vocabularies, MA_VOCABULARY_REGION,
-                                                        ma_action_get_region (self->action), TRUE));
+      self->type_row, ma_term_model_position (self->vocabularies, MA_VOCABULARY_TYPE,
+                                              ma_action_get_type_code (self->action), TRUE));
+  adw_combo_row_set_selected (self->region_row,
+                              ma_term_model_position (self->vocabularies, MA_VOCABULARY_REGION,
+                                                      ma_action_get_region (self->action), TRUE));
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     if (g_strcmp0 (languages[i], ma_action_get_lang (self->action)) == 0)
       adw_combo_row_set_selected (self->lang_row, i);
@@ -648,9 +598,9 @@ ma_action_detail_set_store (MaActionDetail *self, MaStore *store, MaVocabularies
   self->vocabularies = ma_vocabularies_ref (vocabularies);
   self->store_handler =
       g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
-  statuses = ma_action_detail_term_model (vocabularies, MA_VOCABULARY_STATUS, FALSE);
-  types = ma_action_detail_term_model (vocabularies, MA_VOCABULARY_TYPE, TRUE);
-  regions = ma_action_detail_term_model (vocabularies, MA_VOCABULARY_REGION, TRUE);
+  statuses = ma_term_model_new (vocabularies, MA_VOCABULARY_STATUS, FALSE);
+  types = ma_term_model_new (vocabularies, MA_VOCABULARY_TYPE, TRUE);
+  regions = ma_term_model_new (vocabularies, MA_VOCABULARY_REGION, TRUE);
   self->loading = TRUE;
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));

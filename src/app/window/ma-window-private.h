@@ -1,4 +1,4 @@
-/* ma-window-private.h: what the tests look at inside the window
+/* ma-window-private.h: what the window's files share, and what the tests look at
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,10 +6,63 @@
 
 #include "ma-action-detail.h"
 #include "ma-action-list.h"
+#include "ma-filter-bar.h"
+#include "ma-views-sidebar.h"
+#include "ma-vocabularies.h"
 #include "ma-window.h"
 
 G_BEGIN_DECLS
 
+struct _MaWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkWidget *content;
+  GtkWidget *pane_handle;
+  int drag_start_width;
+  GtkMenuButton *filter_button;
+  MaFilterBar *filter_bar;
+  GtkLabel *count_label;
+  GtkStack *list_stack;
+  GtkGridView *list_view; /* one column: see ma-window.ui */
+  MaViewsSidebar *views_sidebar;
+  AdwViewStack *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack *detail_stack;
+  MaActionDetail *detail;
+
+  MaStore *store;
+  MaFilter *filter;
+  MaActionList *list;
+  GtkSingleSelection *selection;
+  MaVocabularies *vocabularies;
+  GSettings *settings;
+  char *last_view;
+  gint64 current;
+  gboolean selecting;
+  gboolean other_views_added;
+  AdwToast *undo_toast;
+  gint64 deletion;
+  GtkFileChooserNative *chooser;
+};
+
+/* ma-window.c, for ma-window-actions.c */
+const char *ma_window_lang (MaWindow *self);
+MaActionDetail *ma_window_ensure_detail (MaWindow *self);
+void ma_window_flush_detail (MaWindow *self);
+void ma_window_show_action (MaWindow *self, gint64 id);
+void ma_window_select_current (MaWindow *self);
+void ma_window_update_action_sensitivity (MaWindow *self);
+
+/* ma-window-actions.c: the window's actions (win.*) */
+void ma_window_actions_class_init (GtkWidgetClass *widget_class);
+void ma_window_actions_init (MaWindow *self);
+void ma_window_actions_dispose (MaWindow *self);
+
+/* For tests */
 GtkSearchEntry *ma_window_get_search_entry (MaWindow *self);
 MaActionList *ma_window_get_action_list (MaWindow *self);
 GtkSingleSelection *ma_window_get_selection (MaWindow *self);
