@@ -193,30 +193,23 @@ static void
 ma_presentation_class_init (MaPresentationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ma_presentation_dispose;
   object_class->finalize = ma_presentation_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/eu/mieux_initiative/Actions/ma-presentation.ui");
+  gtk_widget_class_bind_template_child (widget_class, MaPresentation, area);
+  gtk_widget_class_bind_template_callback (widget_class, on_key_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, on_pressed);
 }
 
 static void
 ma_presentation_init (MaPresentation *self)
 {
-  GtkEventController *keys = gtk_event_controller_key_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  gtk_window_set_title (GTK_WINDOW (self), _ ("Presentation"));
-  gtk_widget_add_css_class (GTK_WIDGET (self), "ma-presentation");
-  self->area = gtk_drawing_area_new ();
-  gtk_widget_set_hexpand (self->area, TRUE);
-  gtk_widget_set_vexpand (self->area, TRUE);
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_slide, self, NULL);
-  gtk_window_set_child (GTK_WINDOW (self), self->area);
-
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
-  gtk_widget_add_controller (self->area, GTK_EVENT_CONTROLLER (click));
 }
 
 MaPresentation *
@@ -237,7 +230,6 @@ ma_presentation_new (MaStore *store, MaFilter *filter, const char *const *slides
   else
     self->slides = g_strdupv ((char **) slides);
   self->lang = g_strdup (lang);
-  gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
   gtk_window_fullscreen (GTK_WINDOW (self));
   return self;
 }

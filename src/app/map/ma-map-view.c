@@ -13,68 +13,11 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdio.h>
 
 #include "ma-i18n.h"
-#include "ma-map-view.h"
-
-#define SETTLE_MS 160
-#define ZOOM_STEP 1.25
-
-/* An image the renderer made, held (so that the renderer makes a new one
- * rather than drawing into it), and for the GL renderer a texture sharing its
- * pixels. */
-typedef struct
-{
-  cairo_surface_t *surface;
-  GdkTexture *texture;
-} Picture;
-
-struct _MaMapView
-{
-  GtkWidget parent_instance;
-
-  MaStore *store;
-  MaFilter *filter;
-  MaGeo *geo;
-  MaMapRenderer *renderer;
-  gboolean data_dirty;
-
-  /* the last raster and the view it was made for (device pixels) */
-  Picture frame;
-  int tex_w, tex_h;
-  double tex_scale, tex_cx, tex_cy;
-  gboolean tex_stale;
-  Picture overlay[2]; /* legend, caption */
-  GPtrArray *retired; /* Picture: see picture_retire () */
-  guint release_id;
-  int ov_w, ov_h;
-  double ov_x[2], ov_y[2]; /* where the overlays lie, device pixels */
-  gboolean overlay_stale;
-
-  gboolean interacting;
-  guint settle_id;
-
-  /* gestures */
-  double drag_zoom, drag_cx, drag_cy;
-  gboolean dragged;
-  double pinch_last;
-  double pointer_x, pointer_y;
-  gboolean has_pointer;
-  int hover; /* feature under the pointer, or -1 */
-
-  GtkWidget *toolbar;
-  GtkWidget *country_button;
-  GtkWidget *region_button;
-  GtkWidget *bubbles_button;
-  GtkFileChooserNative *chooser;
-  char *export_size; /* "WxH" */
-};
+#include "ma-map-view-private.h"
 
 G_DEFINE_FINAL_TYPE (MaMapView, ma_map_view, GTK_TYPE_WIDGET)
 
@@ -89,31 +32,31 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static int
-scale_factor (MaMapView *self)
+int
+ma_map_view_scale_factor (MaMapView *self)
 {
   return MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 }
 
-static void
-device_size (MaMapView *self, int *w, int *h)
+void
+ma_map_view_device_size (MaMapView *self, int *w, int *h)
 {
-  int s = scale_factor (self);
+  int s = ma_map_view_scale_factor (self);
 
   *w = MAX (1, gtk_widget_get_width (GTK_WIDGET (self)) * s);
   *h = MAX (1, gtk_widget_get_height (GTK_WIDGET (self)) * s);
 }
 
-static void
-invalidate_colours (MaMapView *self)
+void
+ma_map_view_invalidate_colours (MaMapView *self)
 {
   self->tex_stale = TRUE;
   self->overlay_stale = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-refresh_data (MaMapView *self)
+void
+ma_map_view_refresh_data (MaMapView *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (MaMapData) data = NULL;
@@ -128,7 +71,7 @@ refresh_data (MaMapView *self)
       return;
     }
   ma_map_renderer_set_data (self->renderer, data);
-  invalidate_colours (self);
+  ma_map_view_invalidate_colours (self);
 }
 
 static void
@@ -151,7 +94,7 @@ update_style (MaMapView *self)
   else if (adw_style_manager_get_dark (manager))
     style = MA_MAP_STYLE_DARK;
   ma_map_renderer_set_style (self->renderer, style);
-  invalidate_colours (self);
+  ma_map_view_invalidate_colours (self);
 }
 
 /* ---- Loading -------------------------------------------------------------- */
@@ -384,7 +327,7 @@ ma_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   MaMapView *self = MA_MAP_VIEW (widget);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  double s = scale_factor (self), bg[3];
+  double s = ma_map_view_scale_factor (self), bg[3];
   int dw, dh;
 
   if (width <= 0 || height <= 0)
@@ -396,8 +339,8 @@ ma_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       return;
     }
   if (self->data_dirty)
-    refresh_data (self);
-  device_size (self, &dw, &dh);
+    ma_map_view_refresh_data (self);
+  ma_map_view_device_size (self, &dw, &dh);
 
   if (self->frame.surface == NULL ||
       (!self->interacting && (self->tex_stale || !texture_matches_view (self, dw, dh))))
@@ -488,532 +431,6 @@ ma_map_view_size_allocate (GtkWidget *widget, int width, int height, int baselin
       &(GtkAllocation){ MAX (12, width - w - 12), MAX (12, height - h - 12), MAX (w, 1), h }, -1);
 }
 
-/* ---- Interaction ---------------------------------------------------------- */
-
-static gboolean
-settle (gpointer data)
-{
-  MaMapView *self = data;
-
-  self->settle_id = 0;
-  self->interacting = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  return G_SOURCE_REMOVE;
-}
-
-/* The view moved: show the last raster moved, raster again once it is still. */
-static void
-view_changed (MaMapView *self)
-{
-  self->interacting = TRUE;
-  self->hover = -1;
-  g_clear_handle_id (&self->settle_id, g_source_remove);
-  self->settle_id = g_timeout_add (SETTLE_MS, settle, self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-ma_map_view_settle (MaMapView *self)
-{
-  g_clear_handle_id (&self->settle_id, g_source_remove);
-  settle (self);
-}
-
-void
-ma_map_view_zoom_at (MaMapView *self, double x, double y, double factor)
-{
-  int dw, dh, s = scale_factor (self);
-
-  if (self->renderer == NULL)
-    return;
-  device_size (self, &dw, &dh);
-  ma_map_renderer_zoom_at (self->renderer, dw, dh, x * s, y * s, factor);
-  view_changed (self);
-}
-
-void
-ma_map_view_pan_by (MaMapView *self, double dx, double dy)
-{
-  int dw, dh, s = scale_factor (self);
-
-  if (self->renderer == NULL)
-    return;
-  device_size (self, &dw, &dh);
-  ma_map_renderer_pan (self->renderer, dw, dh, dx * s, dy * s);
-  view_changed (self);
-}
-
-void
-ma_map_view_fit (MaMapView *self)
-{
-  int dw, dh;
-
-  if (self->renderer == NULL)
-    return;
-  if (self->data_dirty)
-    refresh_data (self);
-  device_size (self, &dw, &dh);
-  ma_map_renderer_fit_to_data (self->renderer, dw, dh);
-  view_changed (self);
-}
-
-static int
-feature_at (MaMapView *self, double x, double y)
-{
-  int dw, dh, s = scale_factor (self);
-
-  if (self->renderer == NULL || ma_map_renderer_get_data (self->renderer) == NULL)
-    return -1;
-  device_size (self, &dw, &dh);
-  return ma_map_renderer_hit_test (self->renderer, dw, dh, x * s, y * s);
-}
-
-const char *
-ma_map_view_country_at (MaMapView *self, double x, double y)
-{
-  int feature = feature_at (self, x, y);
-
-  if (feature < 0)
-    return NULL;
-  return ma_map_data_get_feature_country (ma_map_renderer_get_data (self->renderer),
-                                          (guint) feature);
-}
-
-char *
-ma_map_view_describe_at (MaMapView *self, double x, double y)
-{
-  int feature = feature_at (self, x, y);
-
-  if (feature < 0)
-    return NULL;
-  return ma_map_data_describe_feature (ma_map_renderer_get_data (self->renderer), (guint) feature);
-}
-
-void
-ma_map_view_click_at (MaMapView *self, double x, double y)
-{
-  const char *code = ma_map_view_country_at (self, x, y);
-
-  if (code == NULL || self->filter == NULL)
-    return;
-  if (ma_filter_has_code (self->filter, MA_FILTER_COUNTRY, code))
-    ma_filter_remove_code (self->filter, MA_FILTER_COUNTRY, code);
-  else
-    ma_filter_add_code (self->filter, MA_FILTER_COUNTRY, code);
-}
-
-void
-ma_map_view_lonlat_to_widget (MaMapView *self, double lon, double lat, double *x, double *y)
-{
-  int dw, dh, s = scale_factor (self);
-  double px, py, mx, my;
-
-  g_return_if_fail (self->renderer != NULL);
-  device_size (self, &dw, &dh);
-  ma_equal_earth_forward (lon, lat, &mx, &my);
-  ma_map_renderer_to_device (self->renderer, dw, dh, mx, my, &px, &py);
-  *x = px / s;
-  *y = py / s;
-}
-
-void
-ma_map_view_set_mode (MaMapView *self, MaMapMode mode)
-{
-  gtk_toggle_button_set_active (
-      GTK_TOGGLE_BUTTON (mode == MA_MAP_BY_REGION ? self->region_button : self->country_button),
-      TRUE);
-}
-
-static void
-drag_begin (GtkGestureDrag *gesture, double x, double y, MaMapView *self)
-{
-  if (self->renderer == NULL)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  ma_map_renderer_get_view (self->renderer, &self->drag_zoom, &self->drag_cx, &self->drag_cy);
-  self->dragged = FALSE;
-}
-
-static void
-drag_update (GtkGestureDrag *gesture, double dx, double dy, MaMapView *self)
-{
-  int dw, dh, s = scale_factor (self);
-
-  if (!self->dragged && hypot (dx, dy) < 4)
-    return;
-  self->dragged = TRUE;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-  device_size (self, &dw, &dh);
-  ma_map_renderer_set_view (self->renderer, self->drag_zoom, self->drag_cx, self->drag_cy);
-  ma_map_renderer_pan (self->renderer, dw, dh, dx * s, dy * s);
-  view_changed (self);
-}
-
-static void
-drag_end (GtkGestureDrag *gesture, double dx, double dy, MaMapView *self)
-{
-  double x, y;
-
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-  if (self->dragged || self->renderer == NULL)
-    return;
-  /* A press without a move is a click on a country. */
-  if (gtk_gesture_drag_get_start_point (gesture, &x, &y))
-    ma_map_view_click_at (self, x, y);
-}
-
-static gboolean
-on_scroll (GtkEventControllerScroll *controller, double dx, double dy, MaMapView *self)
-{
-  double x = self->has_pointer ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  double y = self->has_pointer ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-
-  if (dy == 0)
-    return TRUE;
-  ma_map_view_zoom_at (self, x, y, pow (ZOOM_STEP, -dy));
-  /* Handled: AdwLeaflet's swipe tracker must not see it. */
-  return TRUE;
-}
-
-static void
-set_hover (MaMapView *self, int feature)
-{
-  if (self->hover != feature)
-    {
-      self->hover = feature;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-static void
-on_motion (GtkEventControllerMotion *controller, double x, double y, MaMapView *self)
-{
-  self->pointer_x = x;
-  self->pointer_y = y;
-  self->has_pointer = TRUE;
-  set_hover (self, self->interacting ? -1 : feature_at (self, x, y));
-}
-
-void
-ma_map_view_hover_at (MaMapView *self, double x, double y)
-{
-  on_motion (NULL, x, y, self);
-}
-
-static void
-on_leave (GtkEventControllerMotion *controller, MaMapView *self)
-{
-  self->has_pointer = FALSE;
-  set_hover (self, -1);
-}
-
-static void
-pinch_begin (GtkGesture *gesture, GdkEventSequence *sequence, MaMapView *self)
-{
-  self->pinch_last = 1;
-}
-
-static void
-pinch_scale_changed (GtkGestureZoom *gesture, double scale, MaMapView *self)
-{
-  double x, y;
-
-  if (scale <= 0 || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    return;
-  ma_map_view_zoom_at (self, x, y, scale / self->pinch_last);
-  self->pinch_last = scale;
-}
-
-static gboolean
-on_key (GtkEventControllerKey *controller,
-        guint keyval,
-        guint keycode,
-        GdkModifierType state,
-        MaMapView *self)
-{
-  double w = gtk_widget_get_width (GTK_WIDGET (self)),
-         h = gtk_widget_get_height (GTK_WIDGET (self));
-
-  if (self->renderer == NULL || (state & (GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
-    return FALSE;
-  switch (keyval)
-    {
-      case GDK_KEY_Left:
-      case GDK_KEY_KP_Left:
-        ma_map_view_pan_by (self, w / 8, 0);
-        return TRUE;
-      case GDK_KEY_Right:
-      case GDK_KEY_KP_Right:
-        ma_map_view_pan_by (self, -w / 8, 0);
-        return TRUE;
-      case GDK_KEY_Up:
-      case GDK_KEY_KP_Up:
-        ma_map_view_pan_by (self, 0, h / 8);
-        return TRUE;
-      case GDK_KEY_Down:
-      case GDK_KEY_KP_Down:
-        ma_map_view_pan_by (self, 0, -h / 8);
-        return TRUE;
-      case GDK_KEY_plus:
-      case GDK_KEY_equal:
-      case GDK_KEY_KP_Add:
-        ma_map_view_zoom_at (self, w / 2, h / 2, ZOOM_STEP);
-        return TRUE;
-      case GDK_KEY_minus:
-      case GDK_KEY_KP_Subtract:
-        ma_map_view_zoom_at (self, w / 2, h / 2, 1 / ZOOM_STEP);
-        return TRUE;
-      case GDK_KEY_0:
-      case GDK_KEY_KP_0:
-      case GDK_KEY_Home:
-        ma_map_renderer_set_view (self->renderer, 1, 0, 0);
-        view_changed (self);
-        return TRUE;
-      default:
-        return FALSE;
-    }
-}
-
-static gboolean
-ma_map_view_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
-{
-  MaMapView *self = MA_MAP_VIEW (widget);
-  g_autofree char *text = NULL;
-
-  if (keyboard || self->interacting)
-    return FALSE;
-  text = ma_map_view_describe_at (self, x, y);
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-/* ---- Toolbar and export --------------------------------------------------- */
-
-static void
-on_mode_toggled (GtkToggleButton *button, MaMapView *self)
-{
-  if (!gtk_toggle_button_get_active (button) || self->renderer == NULL)
-    return;
-  ma_map_renderer_set_mode (self->renderer, GTK_WIDGET (button) == self->region_button
-                                                ? MA_MAP_BY_REGION
-                                                : MA_MAP_BY_COUNTRY);
-  invalidate_colours (self);
-}
-
-static void
-on_bubbles_toggled (GtkToggleButton *button, MaMapView *self)
-{
-  if (self->renderer == NULL)
-    return;
-  ma_map_renderer_set_bubbles (self->renderer, gtk_toggle_button_get_active (button));
-  invalidate_colours (self);
-}
-
-static void
-zoom_in (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  ma_map_view_zoom_at (MA_MAP_VIEW (widget), gtk_widget_get_width (widget) / 2.0,
-                       gtk_widget_get_height (widget) / 2.0, ZOOM_STEP);
-}
-
-static void
-zoom_out (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  ma_map_view_zoom_at (MA_MAP_VIEW (widget), gtk_widget_get_width (widget) / 2.0,
-                       gtk_widget_get_height (widget) / 2.0, 1 / ZOOM_STEP);
-}
-
-static void
-fit (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  ma_map_view_fit (MA_MAP_VIEW (widget));
-}
-
-gboolean
-ma_map_view_save (MaMapView *self, GFile *file, GError **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  int dw = 1920, dh = 1080;
-  double zoom, cx, cy;
-
-  g_return_val_if_fail (MA_IS_MAP_VIEW (self), FALSE);
-  if (self->renderer == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                           _ ("The map is not loaded yet"));
-      return FALSE;
-    }
-  if (self->export_size != NULL && sscanf (self->export_size, "%dx%d", &dw, &dh) != 2)
-    dw = 1920, dh = 1080;
-  dw = CLAMP (dw, 100, 8192);
-  dh = CLAMP (dh, 100, 8192);
-
-  if (path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _ ("The map can only be saved to a local file"));
-      return FALSE;
-    }
-  /* The view as shown, at the chosen size. */
-  ma_map_renderer_get_view (self->renderer, &zoom, &cx, &cy);
-  if (g_str_has_suffix (path, ".svg"))
-    surface = cairo_svg_surface_create (path, dw, dh);
-  else if (g_str_has_suffix (path, ".pdf"))
-    surface = cairo_pdf_surface_create (path, dw, dh);
-  else
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, dw, dh);
-  cr = cairo_create (surface);
-  ma_map_renderer_draw (self->renderer, cr, dw, dh, MA_MAP_LAYER_ALL);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS &&
-      cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE)
-    status = cairo_surface_write_to_png (surface, path);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  /* drawing at another size rebuilt the geometry: the view's own is rebuilt on
-   * the next frame */
-  ma_map_renderer_set_view (self->renderer, zoom, cx, cy);
-  self->tex_stale = TRUE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %1$s is a file name, %2$s the reason */
-                   _ ("Could not save %1$s: %2$s"), name, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog, int response, MaMapView *self)
-{
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-  if (!ma_map_view_save (self, file, &error))
-    {
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
-      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (window), _ ("Map not saved"), NULL);
-      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (message), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _ ("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-    }
-}
-
-static void
-export_map (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  MaMapView *self = MA_MAP_VIEW (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  GtkWidget *window = gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW);
-  g_autofree char *name = NULL;
-
-  if (self->renderer == NULL || self->chooser != NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (_ ("Save the Map"), GTK_WINDOW (window),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), NULL);
-  /* Translators: the file name offered when the map is saved; keep the extension */
-  name = g_strdup_printf ("%s.%s", _ ("map"), format);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static GtkWidget *
-icon_button (const char *icon, const char *tooltip, const char *action)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  return button;
-}
-
-static GtkWidget *
-build_toolbar (MaMapView *self)
-{
-  /* A row at the bottom right, over the southern ocean: the caption is at the
-   * top left, the legend at the bottom left, and a column on the right hid east
-   * Asia and the Pacific in a window of ordinary width. */
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *modes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *zoom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *export_button = gtk_menu_button_new ();
-  g_autoptr (GMenu) menu = g_menu_new ();
-  g_autoptr (GMenu) formats = g_menu_new ();
-  g_autoptr (GMenu) sizes = g_menu_new ();
-
-  gtk_widget_add_css_class (bar, "toolbar");
-  gtk_widget_add_css_class (bar, "osd");
-  gtk_widget_add_css_class (modes, "linked");
-  gtk_widget_add_css_class (zoom, "linked");
-
-  /* Translators: map mode: each country coloured by its number of Actions */
-  self->country_button = gtk_toggle_button_new_with_label (_ ("Countries"));
-  /* Translators: map mode: each programme region one colour */
-  self->region_button = gtk_toggle_button_new_with_label (_ ("Regions"));
-  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->region_button),
-                               GTK_TOGGLE_BUTTON (self->country_button));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->country_button), TRUE);
-  g_signal_connect (self->country_button, "toggled", G_CALLBACK (on_mode_toggled), self);
-  g_signal_connect (self->region_button, "toggled", G_CALLBACK (on_mode_toggled), self);
-  gtk_box_append (GTK_BOX (modes), self->country_button);
-  gtk_box_append (GTK_BOX (modes), self->region_button);
-
-  /* Translators: a toggle that shows bubbles sized by the number of activities */
-  self->bubbles_button = gtk_toggle_button_new_with_label (_ ("Activities"));
-  gtk_widget_set_tooltip_text (self->bubbles_button,
-                               _ ("Bubbles sized by the number of activities"));
-  g_signal_connect (self->bubbles_button, "toggled", G_CALLBACK (on_bubbles_toggled), self);
-
-  gtk_box_append (GTK_BOX (zoom),
-                  icon_button ("zoom-out-symbolic", _ ("Zoom Out"), "map.zoom-out"));
-  gtk_box_append (GTK_BOX (zoom), icon_button ("zoom-in-symbolic", _ ("Zoom In"), "map.zoom-in"));
-  gtk_box_append (GTK_BOX (zoom), icon_button ("zoom-fit-best-symbolic",
-                                               _ ("Fit to the Regions in View"), "map.fit"));
-
-  g_menu_append (formats, _ ("Save as _PNG…"), "map.export::png");
-  g_menu_append (formats, _ ("Save as _SVG…"), "map.export::svg");
-  g_menu_append (formats, _ ("Save as P_DF…"), "map.export::pdf");
-  g_menu_append (sizes, _ ("1280 × 720 (screen)"), "map.export-size::1280x720");
-  g_menu_append (sizes, _ ("1920 × 1080 (full HD projector)"), "map.export-size::1920x1080");
-  g_menu_append (sizes, _ ("3840 × 2160 (4K)"), "map.export-size::3840x2160");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (formats));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (sizes));
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export_button), "document-save-symbolic");
-  gtk_widget_set_tooltip_text (export_button, _ ("Save the Map"));
-
-  gtk_box_append (GTK_BOX (bar), modes);
-  gtk_box_append (GTK_BOX (bar), self->bubbles_button);
-  gtk_box_append (GTK_BOX (bar), zoom);
-  gtk_box_append (GTK_BOX (bar), export_button);
-  gtk_widget_set_sensitive (bar, FALSE);
-  return bar;
-}
-
 /* ---- GObject -------------------------------------------------------------- */
 
 static void
@@ -1045,7 +462,8 @@ ma_map_view_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_pointer (&self->toolbar, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MA_TYPE_MAP_VIEW);
+  self->toolbar = NULL;
   picture_clear (&self->frame);
   picture_clear (&self->overlay[0]);
   picture_clear (&self->overlay[1]);
@@ -1117,7 +535,6 @@ ma_map_view_class_init (MaMapViewClass *klass)
   widget_class->measure = ma_map_view_measure;
   widget_class->size_allocate = ma_map_view_size_allocate;
   widget_class->map = ma_map_view_map;
-  widget_class->query_tooltip = ma_map_view_query_tooltip;
 
   properties[PROP_STORE] =
       g_param_spec_object ("store", NULL, NULL, MA_TYPE_STORE,
@@ -1129,18 +546,11 @@ ma_map_view_class_init (MaMapViewClass *klass)
       g_param_spec_string ("export-size", NULL, NULL, "1920x1080",
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  gtk_widget_class_install_property_action (widget_class, "map.export-size", "export-size");
-
-  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in);
-  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out);
-  gtk_widget_class_install_action (widget_class, "map.fit", NULL, fit);
-  gtk_widget_class_install_action (widget_class, "map.export", "s", export_map);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "map.zoom-in",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
-                                       "map.zoom-out", NULL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/eu/mieux_initiative/Actions/ma-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MaMapView, toolbar);
+  ma_map_view_input_class_init (widget_class);
+  ma_map_view_export_class_init (widget_class);
   gtk_widget_class_set_css_name (widget_class, "mapview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -1148,49 +558,10 @@ ma_map_view_class_init (MaMapViewClass *klass)
 static void
 ma_map_view_init (MaMapView *self)
 {
-  GtkGesture *drag = gtk_gesture_drag_new ();
-  GtkGesture *pinch = gtk_gesture_zoom_new ();
-  GtkEventController *scroll = gtk_event_controller_scroll_new (
-      GTK_EVENT_CONTROLLER_SCROLL_VERTICAL | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
-  GtkEventController *motion = gtk_event_controller_motion_new ();
-  GtkEventController *key = gtk_event_controller_key_new ();
-
   self->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) picture_free);
-
   self->export_size = g_strdup ("1920x1080");
   self->hover = -1;
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("World map of the Actions"), -1);
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-
-  g_signal_connect (pinch, "begin", G_CALLBACK (pinch_begin), self);
-  g_signal_connect (pinch, "scale-changed", G_CALLBACK (pinch_scale_changed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
-
-  /* no kinetic scrolling: it is not cancelled during a pinch */
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
-
-  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (motion, "enter", G_CALLBACK (on_motion), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), key);
-
-  self->toolbar = build_toolbar (self);
-  gtk_widget_set_parent (self->toolbar, GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
