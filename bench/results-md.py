@@ -136,11 +136,13 @@ def growth_table(run):
            (" | 100k → 1M |" if 100000 in scaling and 1000000 in scaling else " |"),
            "|---|" + "---|" * len(sizes) +
            ("---|" if 100000 in scaling and 1000000 in scaling else "")]
+    # The 100,000 of the run that measured 1,000,000 (runs merged by merge-runs.py).
+    base = run.get("growth_base", scaling.get(100000))
     for key, label in figures:
         cells = [fmt(scaling[n].get(key)) for n in sizes]
         line = f"| {label} | " + " | ".join(cells) + " |"
         if 100000 in scaling and 1000000 in scaling:
-            a, b = scaling[100000].get(key), scaling[1000000].get(key)
+            a, b = base.get(key), scaling[1000000].get(key)
             line += f" {fmt(b / a)}× |" if a and b and a > 0 and b > 0 else " — |"
         out.append(line)
     out.append("")
@@ -311,10 +313,19 @@ def main(path):
     out.append("![Each figure against the number of Actions, log scales](scaling.svg)\n")
     out.append(HOW_TO_RUN)
     out.append("## The run\n")
-    out.append(f"Run of {run['date']}: {run['program']}, seed {run['seed']}, "
-               f"{run['reps']} timed repetitions per figure.\n")
-    if run.get("note"):
-        out.append(f"**Note on this run:** {run['note']}\n")
+    runs = run.get("runs", [run])
+    for i, r in enumerate(runs):
+        which = [size_name(s["actions"]) for s in run["sizes"] if s.get("run", 0) == i]
+        out.append(f"{'Run ' + str(i + 1) + ' ' if len(runs) > 1 else 'Run '}of {r['date']}: "
+                   f"{r['program']}, seed {r['seed']}, {r['reps']} timed repetitions per figure"
+                   + (f"; sizes {', '.join(which)} come from it; load average at start "
+                      f"{(r.get('machine') or {}).get('load_average_at_start')}, at end "
+                      f"{r.get('load_average_at_end')}" if len(runs) > 1 else "") + ".\n")
+        if r.get("note"):
+            out.append(f"**Note on this run:** {r['note']}\n")
+    if "growth_base" in run:
+        out.append("The growth from 100,000 to 1,000,000 compares the two sizes of the run "
+                   "that measured 1,000,000.\n")
     out.append(f"Machine: {m.get('cpu')}, {m.get('cpus')} CPUs, {fmt(m.get('memory_gib'))} GiB, "
                f"{m.get('kernel')}; SQLite {m.get('sqlite')}, GTK {m.get('gtk')}, "
                f"libadwaita {m.get('libadwaita')}, GLib {m.get('glib')}, cairo {m.get('cairo')}; "
