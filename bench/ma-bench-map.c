@@ -56,7 +56,7 @@ print (FILE *out, int w, int h, const char *name, Stats s)
 
 typedef struct
 {
-  MaStore *store;
+  MaActionQuery *query;
   MaGeo *geo;
   MaMapRenderer *renderer;
   MaMapData *data[2];
@@ -75,10 +75,10 @@ decode (gpointer data)
 }
 
 static void
-query (gpointer data)
+aggregate (gpointer data)
 {
   Ctx *c = data;
-  g_autoptr (MaMapData) d = ma_map_data_query (c->store, c->geo, c->filter, "en", NULL);
+  g_autoptr (MaMapData) d = ma_map_data_query (c->query, c->geo, c->filter, "en", NULL);
   g_assert (d != NULL);
 }
 
@@ -160,7 +160,8 @@ ma_bench_map (MaStore *store, int width, int height, int reps, FILE *out)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (MaFilter) asia = ma_filter_new ();
-  Ctx c = { .store = store, .w = width, .h = height };
+  g_autoptr (MaActionQuery) query = ma_action_query_new (store);
+  Ctx c = { .query = query, .w = width, .h = height };
   Stats s, raster_s, layers_s, bare_s;
   int warm = 3;
 
@@ -172,8 +173,8 @@ ma_bench_map (MaStore *store, int width, int height, int reps, FILE *out)
       return FALSE;
     }
   ma_filter_add_code (asia, MA_FILTER_REGION, "asia");
-  c.data[0] = ma_map_data_query (store, c.geo, NULL, "en", &error);
-  c.data[1] = c.data[0] != NULL ? ma_map_data_query (store, c.geo, asia, "en", &error) : NULL;
+  c.data[0] = ma_map_data_query (query, c.geo, NULL, "en", &error);
+  c.data[1] = c.data[0] != NULL ? ma_map_data_query (query, c.geo, asia, "en", &error) : NULL;
   if (c.data[1] == NULL)
     {
       fprintf (out, "map: %s\n", error->message);
@@ -189,7 +190,7 @@ ma_bench_map (MaStore *store, int width, int height, int reps, FILE *out)
          run (decode, &c, 1, reps / 3 + 1));
   c.filter = asia;
   print (out, width, height, "aggregate the filtered Actions per country (SQL)",
-         run (query, &c, warm, reps));
+         run (aggregate, &c, warm, reps));
   raster_s = run (full_raster, &c, warm, reps);
   print (out, width, height, "full re-raster after a view change (project + outlines + fills)",
          raster_s);

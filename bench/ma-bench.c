@@ -808,7 +808,7 @@ watch_loading (gpointer data)
   if (watch_rows_ms < 0 && ma_action_list_is_loaded (list) &&
       g_list_model_get_n_items (G_LIST_MODEL (list)) > 0)
     watch_rows_ms = since_t0_ms ();
-  if (!ma_store_has_index (ma_window_get_store (window)))
+  if (!ma_action_query_has_index (ma_window_get_query (window)))
     return G_SOURCE_CONTINUE;
   add_double (child_out, "rows_shown_ms", watch_rows_ms < 0 ? since_t0_ms () : watch_rows_ms);
   add_double (child_out, "index_in_ms", since_t0_ms ());
@@ -826,8 +826,8 @@ wait_for_list (gpointer data)
 
   if (started == 0)
     started = g_get_monotonic_time ();
-  if (!ma_action_list_is_loaded (list) || !ma_store_has_index (ma_window_get_store (window)) ||
-      !watch_done)
+  if (!ma_action_list_is_loaded (list) ||
+      !ma_action_query_has_index (ma_window_get_query (window)) || !watch_done)
     {
       if (g_get_monotonic_time () - started > 120 * G_USEC_PER_SEC)
         {
@@ -1184,6 +1184,7 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
   static const char *const typed[] = { "protection", "migration", "frontières", "réintégration" };
   g_autoptr (GError) error = NULL;
   g_autoptr (MaStore) store = ma_store_open (db_path, MA_STORE_OPEN_DEFAULT, &error);
+  g_autoptr (MaActionQuery) action_query = NULL;
   g_autoptr (MaFilter) filter = ma_filter_new ();
   g_autoptr (MaActionList) list = NULL;
   g_autoptr (Samples) load = samples_new ();
@@ -1201,6 +1202,7 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
   double loop_start;
 
   g_assert_no_error (error);
+  action_query = ma_action_query_new (store);
 
   /* Opening the database as the window does (schema check, functions registered). */
   loop_start = now_ms ();
@@ -1220,8 +1222,8 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
   for (int r = 0; r < (n >= 50000 ? 3 : reps / 2 + 1); r++)
     {
       double t0 = now_ms ();
-      ma_store_drop_index (store);
-      if (!ma_store_load_index (store, &error))
+      ma_action_index_drop (ma_action_query_get_index (action_query));
+      if (!ma_action_query_load_index (action_query, &error))
         g_error ("index: %s", error->message);
       samples_add (load, now_ms () - t0);
     }
@@ -1234,7 +1236,7 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
     {
       double t0 = now_ms ();
       g_autoptr (MaFilter) all = ma_filter_new ();
-      g_autoptr (MaActionList) full = ma_action_list_new (store, all, "en");
+      g_autoptr (MaActionList) full = ma_action_list_new (action_query, all, "en");
       guint items = g_list_model_get_n_items (G_LIST_MODEL (full));
       g_autoptr (GObject) first = items > 0 ? g_list_model_get_item (G_LIST_MODEL (full), 0) : NULL;
       if (r >= 2)
@@ -1251,7 +1253,7 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
                       &fts_count, NULL);
   /* The naive search a spreadsheet's filter does: a substring of every title. */
   sqlite3_prepare_v2 (raw, "SELECT id FROM action WHERE title LIKE ?", -1, &like, NULL);
-  list = ma_action_list_new (store, filter, "en");
+  list = ma_action_list_new (action_query, filter, "en");
 
   /* Keystrokes: each prefix of a word typed after the previous one, list model updated
    * (ids in order, slots re-pointed, items-changed emitted), against the FTS5 query. */
@@ -1283,7 +1285,8 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
             {
               /* As in the window: the previous keystroke's answer is the one the
                * index keeps; the timed keystroke must not find its own. */
-              g_autoptr (MaActionResult) last = ma_store_query_actions (store, filter, NULL);
+              g_autoptr (MaActionResult) last =
+                  ma_action_query_actions (action_query, filter, NULL);
             }
             t0 = now_ms ();
             ma_filter_set_search (filter, prefix);
@@ -1292,7 +1295,8 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
             matches = g_list_model_get_n_items (G_LIST_MODEL (list));
             t0 = now_ms ();
             {
-              g_autoptr (MaActionResult) result = ma_store_query_actions (store, filter, NULL);
+              g_autoptr (MaActionResult) result =
+                  ma_action_query_actions (action_query, filter, NULL);
             }
             if (r >= 2)
               samples_add (query, now_ms () - t0);
@@ -1378,16 +1382,17 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
           ma_filter_set_codes (filter, MA_FILTER_REGION, regions[r % 2]);
           t1 = now_ms ();
           {
-            g_autoptr (MaActionResult) result = ma_store_query_actions (store, filter, NULL);
+            g_autoptr (MaActionResult) result =
+                ma_action_query_actions (action_query, filter, NULL);
           }
           t2 = now_ms ();
           {
-            g_autoptr (MaMapData) data = ma_map_data_query (store, geo, filter, "en", NULL);
+            g_autoptr (MaMapData) data = ma_map_data_query (action_query, geo, filter, "en", NULL);
           }
           t3 = now_ms ();
           {
             g_autoptr (MaChartData) data =
-                ma_report_chart_data (store, filter, MA_CHART_REGIONS, "en", NULL);
+                ma_report_chart_data (action_query, filter, MA_CHART_REGIONS, "en", NULL);
           }
           t4 = now_ms ();
           if (r < 2)
@@ -1432,7 +1437,7 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
           {
             double t0 = now_ms ();
             g_clear_pointer (&data, ma_chart_data_free);
-            data = ma_report_chart_data (store, NULL, k, "en", NULL);
+            data = ma_report_chart_data (action_query, NULL, k, "en", NULL);
             if (r >= 2)
               samples_add (t_data, now_ms () - t0);
           }
@@ -1464,7 +1469,7 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
   /* The map at 1280×800 with the 50m geometry. */
   {
     g_autoptr (MaMapRenderer) renderer = ma_map_renderer_new (geo);
-    g_autoptr (MaMapData) all = ma_map_data_query (store, geo, NULL, "en", NULL);
+    g_autoptr (MaMapData) all = ma_map_data_query (action_query, geo, NULL, "en", NULL);
     g_autoptr (MaFilter) lac = ma_filter_new ();
     g_autoptr (MaMapData) some = NULL;
     g_autoptr (Samples) unchanged = samples_new ();
@@ -1476,7 +1481,7 @@ bench_core (Run *run, JsonBuilder *b, guint n, const char *db_path)
     const char *codes[] = { "lac", NULL };
 
     ma_filter_set_codes (lac, MA_FILTER_REGION, codes);
-    some = ma_map_data_query (store, geo, lac, "en", NULL);
+    some = ma_map_data_query (action_query, geo, lac, "en", NULL);
     ma_map_renderer_set_data (renderer, all);
     loop_start = now_ms ();
     for (int r = 0; more_reps (r, loop_start); r++)

@@ -4,8 +4,10 @@
  */
 #include "config.h"
 
+#include "ma-action-list.h"
 #include "ma-i18n.h"
 #include "ma-ui-test.h"
+#include "ma-window-private.h"
 
 void
 ma_ui_test_init (void)
@@ -59,6 +61,22 @@ ma_ui_test_wait (gboolean (*condition) (gpointer), gpointer data, double seconds
   if (!timed_out)
     g_source_remove (source);
   return condition (data);
+}
+
+static gboolean
+window_ready (gpointer data)
+{
+  MaActionList *list = ma_window_get_action_list (MA_WINDOW (data));
+
+  return list != NULL && ma_action_list_is_loaded (list);
+}
+
+gboolean
+ma_ui_test_wait_window (MaWindow *window)
+{
+  /* The list is filled after the first frame, which a loaded machine may take
+   * seconds to draw. */
+  return ma_ui_test_wait (window_ready, window, 30);
 }
 
 void

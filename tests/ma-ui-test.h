@@ -15,6 +15,8 @@ void ma_ui_test_init (void);
 MaStore *ma_ui_test_store (char **path);
 /* Runs the main loop until CONDITION is true or SECONDS pass; returns CONDITION. */
 gboolean ma_ui_test_wait (gboolean (*condition) (gpointer), gpointer data, double seconds);
+/* Runs the main loop until WINDOW shows its list of Actions (TRUE), or times out. */
+gboolean ma_ui_test_wait_window (MaWindow *window);
 /* Runs the main loop for a while (lets timeouts such as the search delay fire). */
 void ma_ui_test_run (guint milliseconds);
 /* Writes a PNG of WIDGET as it is drawn now. */

@@ -7,7 +7,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "ma-action-index.h"
+#include "ma-action-query.h"
+#include "ma-filter-sql.h"
 #include "ma-action-list.h"
 #include "ma-generate.h"
 #include "ma-i18n.h"
@@ -24,6 +25,8 @@ typedef struct
 {
   char *dir;
   MaStore *store;
+  MaActionQuery *query;
+  MaActionIndex *index; /* the query's */
 } Fixture;
 
 static void
@@ -44,6 +47,8 @@ fixture_open (Fixture *fixture, gboolean generated)
     }
   fixture->store = ma_store_open (path, MA_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
+  fixture->query = ma_action_query_new (fixture->store);
+  fixture->index = ma_action_query_get_index (fixture->query);
   if (!generated)
     {
       ma_store_load_sample_data (fixture->store, &error);
@@ -58,6 +63,8 @@ fixture_close (Fixture *fixture)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
+  fixture->index = NULL;
+  g_clear_object (&fixture->query);
   g_clear_object (&fixture->store);
   g_unlink (path);
   g_unlink (wal);
@@ -70,8 +77,10 @@ fixture_close (Fixture *fixture)
 static guint n_compared;
 
 static void
-compare (MaStore *store, MaFilter *filter, const char *what)
+compare (MaActionQuery *query, MaFilter *filter, const char *what)
 {
+  MaStore *store = ma_action_query_get_store (query);
+  MaActionIndex *index = ma_action_query_get_index (query);
   /* Every sort for one filter in four (SQL sorts with MA_NAME are slow), titles always. */
   MaSortKey last_sort = n_compared++ % 4 == 0 ? MA_SORT_REGION : MA_SORT_TITLE;
 
@@ -82,9 +91,9 @@ compare (MaStore *store, MaFilter *filter, const char *what)
         g_autoptr (GArray) fast = NULL;
         g_autoptr (GArray) slow = NULL;
 
-        fast = ma_store_query_action_ids_index (store, filter, sort, descending);
+        fast = ma_action_index_query_ids (index, filter, sort, descending);
         g_assert_nonnull (fast);
-        slow = ma_store_query_action_ids_sql (store, filter, sort, descending, &error);
+        slow = ma_filter_sql_query_ids (store, filter, sort, descending, &error);
         g_assert_no_error (error);
         if (fast->len != slow->len ||
             (fast->len > 0 && memcmp (fast->data, slow->data, fast->len * sizeof (gint64))))
@@ -94,16 +103,16 @@ compare (MaStore *store, MaFilter *filter, const char *what)
 
   {
     g_autoptr (GError) error = NULL;
-    g_autoptr (MaActionResult) fast = ma_store_query_actions (store, filter, &error);
+    g_autoptr (MaActionResult) fast = ma_action_query_actions (query, filter, &error);
     g_autoptr (MaActionResult) slow = NULL;
 
     g_assert_no_error (error);
     g_assert_true (ma_action_result_get_from_index (fast));
-    slow = ma_store_query_actions_sql (store, filter, &error);
+    slow = ma_filter_sql_query_actions (store, filter, &error);
     g_assert_no_error (error);
     g_assert_false (ma_action_result_get_from_index (slow));
     g_assert_cmpuint (ma_action_result_get_n_items (fast), ==, ma_action_result_get_n_items (slow));
-    g_assert_cmpuint (ma_store_count_actions (store, filter, NULL), ==,
+    g_assert_cmpuint (ma_action_query_count (query, filter, NULL), ==,
                       ma_action_result_get_n_items (slow));
     for (guint d = 0; d < G_N_ELEMENTS (count_dims); d++)
       {
@@ -124,7 +133,7 @@ compare (MaStore *store, MaFilter *filter, const char *what)
 }
 
 static void
-compare_many (MaStore *store)
+compare_many (MaActionQuery *query)
 {
   static const char *const searches[] = {
     "a",    "p",          "pr",       "pro",        "prot",         "mig",  "migr",
@@ -150,7 +159,7 @@ compare_many (MaStore *store)
     {
       g_autoptr (MaFilter) filter = ma_filter_new ();
       ma_filter_set_search (filter, searches[s]);
-      compare (store, filter, searches[s] ? searches[s] : "(no search)");
+      compare (query, filter, searches[s] ? searches[s] : "(no search)");
       n++;
       /* The same search with each kind of condition. */
       for (guint k = 0; k < 8; k++)
@@ -191,7 +200,7 @@ compare_many (MaStore *store)
                 ma_filter_set_date_range (more, "2015", NULL);
                 break;
             }
-          compare (store, more, searches[s] ? searches[s] : "(conditions)");
+          compare (query, more, searches[s] ? searches[s] : "(conditions)");
           n++;
         }
     }
@@ -208,14 +217,14 @@ test_index_equal (gconstpointer data)
   /* 2: the 400 titles sorted in runs of 64, then merged (as 100,000 are in runs). */
   ma_action_index_set_sort_chunk (GPOINTER_TO_INT (data) == 2 ? 64 : 4096);
   fixture_open (&fixture, generated);
-  g_assert_false (ma_store_has_index (fixture.store));
-  g_assert_null (ma_store_query_action_ids_index (fixture.store, NULL, MA_SORT_TITLE, FALSE));
-  g_assert_true (ma_store_load_index (fixture.store, &error));
+  g_assert_false (ma_action_query_has_index (fixture.query));
+  g_assert_null (ma_action_index_query_ids (fixture.index, NULL, MA_SORT_TITLE, FALSE));
+  g_assert_true (ma_action_query_load_index (fixture.query, &error));
   g_assert_no_error (error);
-  g_assert_true (ma_store_has_index (fixture.store));
+  g_assert_true (ma_action_query_has_index (fixture.query));
   /* Searches of up to four letters a word go through it (see MaBits). */
   g_assert_true (ma_store_has_fts_bits (fixture.store));
-  compare_many (fixture.store);
+  compare_many (fixture.query);
   fixture_close (&fixture);
 }
 
@@ -236,14 +245,14 @@ test_index_edits (void)
   gint64 created, deletion;
 
   fixture_open (&fixture, TRUE);
-  g_assert_true (ma_store_load_index (fixture.store, &error));
+  g_assert_true (ma_action_query_load_index (fixture.query, &error));
   ma_filter_set_search (search, "zèbre");
-  list = ma_action_list_new (fixture.store, all, "en");
-  before = ma_store_query_actions (fixture.store, all, &error);
+  list = ma_action_list_new (fixture.query, all, "en");
+  before = ma_action_query_actions (fixture.query, all, &error);
   g_assert_no_error (error);
   {
     /* The same question again is answered from the last answer. */
-    g_autoptr (MaActionResult) again = ma_store_query_actions (fixture.store, all, &error);
+    g_autoptr (MaActionResult) again = ma_action_query_actions (fixture.query, all, &error);
     g_assert_true (again == before);
   }
 
@@ -266,14 +275,14 @@ test_index_edits (void)
   g_assert_cmpint (created, >, 400);
   deletion = ma_store_delete_action (fixture.store, 20, &error);
   g_assert_no_error (error);
-  g_assert_true (ma_store_has_index (fixture.store));
+  g_assert_true (ma_action_query_has_index (fixture.query));
   /* Edits make the last answer old. */
-  after = ma_store_query_actions (fixture.store, all, &error);
+  after = ma_action_query_actions (fixture.query, all, &error);
   g_assert_no_error (error);
   g_assert_true (after != before);
   g_assert_cmpuint (ma_action_result_get_count (after, MA_FILTER_STATUS, "declined"), !=,
                     ma_action_result_get_count (before, MA_FILTER_STATUS, "declined"));
-  compare (fixture.store, all, "after edits");
+  compare (fixture.query, all, "after edits");
   /* Titles made equal by edits keep their ids ascending in a descending order: a
    * title joining a group ahead of it, or leaving it from its middle or its head. */
   {
@@ -292,8 +301,8 @@ test_index_edits (void)
 
         ma_store_set_action_field (fixture.store, edits[e].id, "title", edits[e].title, &error);
         g_assert_no_error (error);
-        fast = ma_store_query_action_ids_index (fixture.store, all, MA_SORT_TITLE, TRUE);
-        slow = ma_store_query_action_ids_sql (fixture.store, all, MA_SORT_TITLE, TRUE, &error);
+        fast = ma_action_index_query_ids (fixture.index, all, MA_SORT_TITLE, TRUE);
+        slow = ma_filter_sql_query_ids (fixture.store, all, MA_SORT_TITLE, TRUE, &error);
         g_assert_no_error (error);
         g_assert_nonnull (fast);
         g_assert_cmpmem (fast->data, fast->len * sizeof (gint64), slow->data,
@@ -301,24 +310,24 @@ test_index_edits (void)
       }
   }
   /* The list refreshed on "changed" after the index had taken the edits in. */
-  expected = ma_store_query_action_ids_sql (fixture.store, all, MA_SORT_TITLE, FALSE, &error);
+  expected = ma_filter_sql_query_ids (fixture.store, all, MA_SORT_TITLE, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected->len);
   for (guint i = 0; i < expected->len; i++)
     g_assert_cmpint (ma_action_list_get_id (list, i), ==, g_array_index (expected, gint64, i));
-  compare (fixture.store, search, "after edits, search");
+  compare (fixture.query, search, "after edits, search");
 
   /* Undo is a change of many records: SQL answers until the index is loaded again. */
   ma_store_undo_delete (fixture.store, deletion, &error);
   g_assert_no_error (error);
-  if (!ma_store_has_index (fixture.store))
-    g_assert_true (ma_store_load_index (fixture.store, &error));
-  compare (fixture.store, all, "after undo");
+  if (!ma_action_query_has_index (fixture.query))
+    g_assert_true (ma_action_query_load_index (fixture.query, &error));
+  compare (fixture.query, all, "after undo");
 
   ma_i18n_set_language ("fr");
-  g_assert_false (ma_store_has_index (fixture.store));
-  g_assert_true (ma_store_load_index (fixture.store, &error));
-  compare (fixture.store, search, "in French");
+  g_assert_false (ma_action_query_has_index (fixture.query));
+  g_assert_true (ma_action_query_load_index (fixture.query, &error));
+  compare (fixture.query, search, "in French");
   ma_i18n_set_language ("en");
   fixture_close (&fixture);
 }
@@ -337,26 +346,25 @@ test_index_dates_outside (void)
   g_autoptr (GArray) ids = NULL;
 
   fixture_open (&fixture, TRUE);
-  g_assert_true (ma_store_load_index (fixture.store, &error));
+  g_assert_true (ma_action_query_load_index (fixture.query, &error));
   ma_filter_set_date_range (period, "1960", "2016");
   g_assert_nonnull (
-      (ids = ma_store_query_action_ids_index (fixture.store, period, MA_SORT_START, FALSE)));
+      (ids = ma_action_index_query_ids (fixture.index, period, MA_SORT_START, FALSE)));
   g_clear_pointer (&ids, g_array_unref);
 
   ma_store_set_action_field (fixture.store, 13, "start_date", "1965-03", &error);
   g_assert_no_error (error);
   ma_store_set_action_field (fixture.store, 14, "end_date", "2150", &error);
   g_assert_no_error (error);
-  g_assert_true (ma_store_has_index (fixture.store));
-  g_assert_null (ma_store_query_action_ids_index (fixture.store, period, MA_SORT_TITLE, FALSE));
-  g_assert_null (ma_store_query_action_ids_index (fixture.store, all, MA_SORT_START, FALSE));
+  g_assert_true (ma_action_query_has_index (fixture.query));
+  g_assert_null (ma_action_index_query_ids (fixture.index, period, MA_SORT_TITLE, FALSE));
+  g_assert_null (ma_action_index_query_ids (fixture.index, all, MA_SORT_START, FALSE));
   /* other questions still come from the index */
-  g_assert_nonnull (
-      (ids = ma_store_query_action_ids_index (fixture.store, all, MA_SORT_TITLE, FALSE)));
+  g_assert_nonnull ((ids = ma_action_index_query_ids (fixture.index, all, MA_SORT_TITLE, FALSE)));
 
-  fast = ma_store_query_actions (fixture.store, period, &error);
+  fast = ma_action_query_actions (fixture.query, period, &error);
   g_assert_no_error (error);
-  slow = ma_store_query_actions_sql (fixture.store, period, &error);
+  slow = ma_filter_sql_query_actions (fixture.store, period, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ma_action_result_get_n_items (fast), ==, ma_action_result_get_n_items (slow));
   g_assert_cmpuint (ma_action_result_get_n_items (fast), >, 0);
@@ -433,11 +441,11 @@ test_map_data (void)
       ma_filter_set_search (filter, searches[k % G_N_ELEMENTS (searches)]);
       if (k >= G_N_ELEMENTS (searches))
         ma_filter_set_codes (filter, MA_FILTER_REGION, regions);
-      ma_store_drop_index (fixture.store);
-      slow = ma_map_data_query (fixture.store, geo, filter, "en", &error);
+      ma_action_index_drop (fixture.index);
+      slow = ma_map_data_query (fixture.query, geo, filter, "en", &error);
       g_assert_no_error (error);
-      g_assert_true (ma_store_load_index (fixture.store, &error));
-      fast = ma_map_data_query (fixture.store, geo, filter, "en", &error);
+      g_assert_true (ma_action_query_load_index (fixture.query, &error));
+      fast = ma_map_data_query (fixture.query, geo, filter, "en", &error);
       g_assert_no_error (error);
 
       g_assert_cmpuint (ma_map_data_get_n_actions (fast), ==, ma_map_data_get_n_actions (slow));
@@ -491,6 +499,7 @@ test_timeline_limit (void)
   g_autofree char *dir = g_dir_make_tmp ("ma-timeline-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "actions.db", NULL);
   g_autoptr (MaStore) store = NULL;
+  g_autoptr (MaActionQuery) query = NULL;
   g_autoptr (MaChartData) data = NULL;
   g_autoptr (MaChartLayout) layout = NULL;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
@@ -502,7 +511,9 @@ test_timeline_limit (void)
   g_assert_no_error (error);
   store = ma_store_open (path, MA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  data = ma_report_chart_data (store, NULL, MA_CHART_TIMELINE, "en", &error);
+  query = ma_action_query_new (store);
+  g_assert_no_error (error);
+  data = ma_report_chart_data (query, NULL, MA_CHART_TIMELINE, "en", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (data->spans->len, ==, MA_CHART_MAX_SPANS);
   g_assert_cmpuint (data->total, ==, n);
@@ -557,11 +568,11 @@ test_chart_data (void)
         ma_filter_set_search (filter, searches[k % G_N_ELEMENTS (searches)]);
         if (k >= G_N_ELEMENTS (searches))
           ma_filter_set_codes (filter, MA_FILTER_REGION, regions);
-        ma_store_drop_index (fixture.store);
-        slow = ma_report_chart_data (fixture.store, filter, kinds[c], "en", &error);
+        ma_action_index_drop (fixture.index);
+        slow = ma_report_chart_data (fixture.query, filter, kinds[c], "en", &error);
         g_assert_no_error (error);
-        g_assert_true (ma_store_load_index (fixture.store, &error));
-        fast = ma_report_chart_data (fixture.store, filter, kinds[c], "en", &error);
+        g_assert_true (ma_action_query_load_index (fixture.query, &error));
+        fast = ma_report_chart_data (fixture.query, filter, kinds[c], "en", &error);
         g_assert_no_error (error);
         assert_same_chart (fast, slow);
       }
@@ -574,7 +585,7 @@ loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   GMainLoop *loop = user_data;
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (ma_store_load_index_finish (MA_STORE (source), result, &error));
+  g_assert_true (ma_action_query_load_index_finish (MA_ACTION_QUERY (source), result, &error));
   g_assert_no_error (error);
   g_main_loop_quit (loop);
 }
@@ -587,13 +598,13 @@ test_index_async (void)
   Fixture fixture = { 0 };
 
   fixture_open (&fixture, TRUE);
-  ma_store_load_index_async (fixture.store, NULL, loaded, loop);
+  ma_action_query_load_index_async (fixture.query, NULL, loaded, loop);
   g_main_loop_run (loop);
-  g_assert_true (ma_store_has_index (fixture.store));
+  g_assert_true (ma_action_query_has_index (fixture.query));
   ma_filter_set_search (filter, "gest");
-  compare (fixture.store, filter, "async");
-  ma_store_drop_index (fixture.store);
-  g_assert_false (ma_store_has_index (fixture.store));
+  compare (fixture.query, filter, "async");
+  ma_action_index_drop (fixture.index);
+  g_assert_false (ma_action_query_has_index (fixture.query));
   fixture_close (&fixture);
 }
 

@@ -46,8 +46,9 @@ static void
 test_slots (void)
 {
   g_autoptr (MaStore) store = sample_store ();
+  g_autoptr (MaActionQuery) query = ma_action_query_new (store);
   g_autoptr (MaFilter) filter = ma_filter_new ();
-  g_autoptr (MaActionList) list = ma_action_list_new (store, filter, "en");
+  g_autoptr (MaActionList) list = ma_action_list_new (query, filter, "en");
   g_autoptr (MaActionSlot) first = NULL;
   g_autoptr (MaActionSlot) last = NULL;
   g_autoptr (MaAction) action = NULL;
@@ -113,8 +114,9 @@ static void
 test_deferred (void)
 {
   g_autoptr (MaStore) store = sample_store ();
+  g_autoptr (MaActionQuery) query = ma_action_query_new (store);
   g_autoptr (MaFilter) filter = ma_filter_new ();
-  g_autoptr (MaActionList) list = ma_action_list_new_deferred (store, filter, "en");
+  g_autoptr (MaActionList) list = ma_action_list_new_deferred (query, filter, "en");
 
   g_assert_false (ma_action_list_is_loaded (list));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);

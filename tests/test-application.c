@@ -93,7 +93,7 @@ static guint
 count_actions (MaWindow *window)
 {
   g_autoptr (GError) error = NULL;
-  guint n = ma_store_count_actions (ma_window_get_store (window), NULL, &error);
+  guint n = ma_action_query_count (ma_window_get_query (window), NULL, &error);
 
   g_assert_no_error (error);
   return n;

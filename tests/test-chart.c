@@ -18,6 +18,7 @@
 
 static char *dir;
 static MaStore *store;
+static MaActionQuery *query;
 
 static void
 setup_store (void)
@@ -30,6 +31,7 @@ setup_store (void)
   path = g_build_filename (dir, "t.db", NULL);
   store = ma_store_open (path, MA_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
+  query = ma_action_query_new (store);
   ma_store_load_sample_data (store, &error);
   g_assert_no_error (error);
 }
@@ -78,7 +80,7 @@ test_layout_sample (void)
     for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
       {
         g_autoptr (GError) error = NULL;
-        g_autoptr (MaChartData) data = ma_report_chart_data (store, NULL, kind, langs[l], &error);
+        g_autoptr (MaChartData) data = ma_report_chart_data (query, NULL, kind, langs[l], &error);
         g_assert_no_error (error);
         for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
           assert_clean (data, sizes[s][0], sizes[s][1], langs[l]);
@@ -230,7 +232,7 @@ static void
 test_hit (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (MaChartData) data = ma_report_chart_data (store, NULL, MA_CHART_REGIONS, "en", &error);
+  g_autoptr (MaChartData) data = ma_report_chart_data (query, NULL, MA_CHART_REGIONS, "en", &error);
   g_autoptr (MaChartLayout) layout = ma_chart_compute_layout (640, 360, data, "en", NULL);
   guint bars = 0;
 
@@ -273,7 +275,7 @@ static void
 test_exports (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (MaChartData) data = ma_report_chart_data (store, NULL, MA_CHART_REGIONS, "fr", &error);
+  g_autoptr (MaChartData) data = ma_report_chart_data (query, NULL, MA_CHART_REGIONS, "fr", &error);
   g_autofree char *png = g_build_filename (dir, "r.png", NULL);
   g_autofree char *svg = g_build_filename (dir, "r.svg", NULL);
   g_autofree char *pdf = g_build_filename (dir, "r.pdf", NULL);
@@ -416,6 +418,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/exports", test_exports);
   status = g_test_run ();
 
+  g_clear_object (&query);
   g_clear_object (&store);
   remove_tree (dir);
   g_free (dir);

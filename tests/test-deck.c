@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "ma-test-query.h"
 #include "ma-deck.h"
 #include "ma-i18n.h"
 #include "ma-store-private.h"
@@ -144,7 +145,7 @@ test_migration_from_1 (Fixture *f, gconstpointer unused)
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, MA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (MA_STORE_SCHEMA_VERSION, >=, 2);
   sqlite3_finalize (stmt);
-  g_assert_cmpuint (ma_store_count_actions (f->store, NULL, NULL), ==, 15);
+  g_assert_cmpuint (ma_test_count (f->store, NULL), ==, 15);
   g_assert_true (ma_store_save_deck (f->store, deck, &error));
   g_assert_no_error (error);
 }
@@ -159,8 +160,10 @@ test_pdf (Fixture *f, gconstpointer unused)
   g_autofree char *contents = NULL;
   gsize length = 0;
 
+  g_autoptr (MaActionQuery) query = ma_action_query_new (f->store);
+
   deck->lang = g_strdup ("es");
-  g_assert_true (ma_deck_export_pdf (f->store, deck, 842, 595, file, &error));
+  g_assert_true (ma_deck_export_pdf (query, deck, 842, 595, file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
@@ -185,6 +188,7 @@ static void
 test_slides_layout (Fixture *f, gconstpointer unused)
 {
   g_autoptr (MaDeck) deck = ma_deck_new ("All");
+  g_autoptr (MaActionQuery) query = ma_action_query_new (f->store);
   const char *const langs[] = { "en", "fr", "es" };
   const double sizes[][2] = { { 640, 360 }, { 3840, 2160 }, { 1280, 800 } };
   MaChartStyle presentation = { 1.35, NULL };
@@ -200,8 +204,8 @@ test_slides_layout (Fixture *f, gconstpointer unused)
             g_autoptr (MaChartLayout) layout = NULL;
             g_autofree char *problem = NULL;
 
-            ma_deck_draw_slide (cr, sizes[s][0], sizes[s][1], f->store, deck->filter,
-                                deck->slides[i], langs[l], p ? &presentation : NULL, &layout);
+            ma_deck_draw_slide (cr, sizes[s][0], sizes[s][1], query, deck->filter, deck->slides[i],
+                                langs[l], p ? &presentation : NULL, &layout);
             cairo_destroy (cr);
             cairo_surface_destroy (surface);
             /* The map draws its own caption and legend (tested with the map). */

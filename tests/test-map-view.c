@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "ma-test-query.h"
 #include "ma-i18n.h"
 #include "ma-map-view.h"
 #include "ma-ui-test.h"
@@ -14,6 +15,7 @@
 typedef struct
 {
   MaStore *store;
+  MaActionQuery *query;
   char *path;
   MaFilter *filter;
   GtkWidget *window;
@@ -30,8 +32,9 @@ static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   fixture->store = ma_ui_test_store (&fixture->path);
+  fixture->query = ma_action_query_new (fixture->store);
   fixture->filter = ma_filter_new ();
-  fixture->view = MA_MAP_VIEW (ma_map_view_new (fixture->store, fixture->filter));
+  fixture->view = MA_MAP_VIEW (ma_map_view_new (fixture->query, fixture->filter));
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 620);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
@@ -46,6 +49,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   ma_ui_test_run (10);
   g_clear_object (&fixture->filter);
+  g_clear_object (&fixture->query);
   g_clear_object (&fixture->store);
   g_free (fixture->path);
 }
@@ -157,7 +161,7 @@ test_filter_follows (Fixture *fixture, gconstpointer data)
   ma_filter_add_code (fixture->filter, MA_FILTER_REGION, "asia");
   ma_ui_test_run (50);
   g_assert_cmpuint (ma_map_data_get_n_actions (ma_map_renderer_get_data (renderer)), ==,
-                    ma_store_count_actions (fixture->store, fixture->filter, NULL));
+                    ma_test_count (fixture->store, fixture->filter));
   g_assert_cmpuint (ma_map_data_get_country_actions (ma_map_renderer_get_data (renderer), "BR"), ==,
                     0);
 }

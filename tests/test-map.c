@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ma-test-query.h"
 #include "ma-geo.h"
 #include "ma-i18n.h"
 #include "ma-map.h"
@@ -16,6 +17,7 @@
 
 static char *tmpdir;
 static MaStore *store;
+static MaActionQuery *query;
 static MaGeo *geo;
 
 static int
@@ -272,7 +274,7 @@ static void
 test_join (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (MaMapData) data = ma_map_data_query (store, geo, NULL, "en", &error);
+  g_autoptr (MaMapData) data = ma_map_data_query (query, geo, NULL, "en", &error);
   int kosovo = find_feature ("Kosovo");
 
   g_assert_no_error (error);
@@ -300,10 +302,9 @@ test_filtered (void)
   g_autofree char *tip = NULL;
 
   ma_filter_add_code (filter, MA_FILTER_REGION, "asia");
-  data = ma_map_data_query (store, geo, filter, "en", &error);
+  data = ma_map_data_query (query, geo, filter, "en", &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (ma_map_data_get_n_actions (data), ==,
-                    ma_store_count_actions (store, filter, NULL));
+  g_assert_cmpuint (ma_map_data_get_n_actions (data), ==, ma_test_count (store, filter));
   g_assert_cmpuint (ma_map_data_get_country_actions (data, "KZ"), ==, 1);
   g_assert_cmpuint (ma_map_data_get_country_actions (data, "BR"), ==, 0);
   g_assert_nonnull (strstr (ma_map_data_get_filter_description (data), "Asia"));
@@ -350,7 +351,7 @@ static void
 test_renderer (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (MaMapData) data = ma_map_data_query (store, geo, NULL, "en", &error);
+  g_autoptr (MaMapData) data = ma_map_data_query (query, geo, NULL, "en", &error);
   g_autoptr (MaMapData) none = NULL;
   g_autoptr (MaFilter) filter = ma_filter_new ();
   g_autoptr (MaMapRenderer) renderer = ma_map_renderer_new (geo);
@@ -379,7 +380,7 @@ test_renderer (void)
 
   /* New data recolours: Brazil is out of an Asia filter. */
   ma_filter_add_code (filter, MA_FILTER_REGION, "asia");
-  none = ma_map_data_query (store, geo, filter, "en", &error);
+  none = ma_map_data_query (query, geo, filter, "en", &error);
   g_assert_no_error (error);
   ma_map_renderer_set_data (renderer, none);
   frame = ma_map_renderer_get_frame (renderer, 1280, 800);
@@ -419,7 +420,7 @@ test_styles (void)
   for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (MaMapData) data = ma_map_data_query (store, geo, NULL, langs[l], &error);
+      g_autoptr (MaMapData) data = ma_map_data_query (query, geo, NULL, langs[l], &error);
       g_assert_no_error (error);
       ma_map_renderer_set_data (renderer, data);
       ma_map_renderer_set_bubbles (renderer, l == 1);
@@ -466,6 +467,7 @@ main (int argc, char **argv)
   path = g_build_filename (tmpdir, "actions.db", NULL);
   store = ma_store_open (path, MA_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
+  query = ma_action_query_new (store);
   g_assert_true (ma_store_load_sample_data (store, &error));
   geo = ma_geo_get_default (&error);
   g_assert_no_error (error);
@@ -482,6 +484,7 @@ main (int argc, char **argv)
   g_test_add_func ("/map/styles", test_styles);
   status = g_test_run ();
 
+  g_clear_object (&query);
   g_clear_object (&store);
   ma_geo_unref (geo);
   g_unlink (path);

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "ma-test-query.h"
 #include "ma-date.h"
 #include "ma-i18n.h"
 #include "ma-store-private.h"
@@ -114,11 +115,11 @@ static guint
 count (MaStore *store, MaFilter *filter)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) ids = ma_store_query_action_ids (store, filter, MA_SORT_TITLE, FALSE, &error);
+  g_autoptr (GArray) ids = ma_filter_sql_query_ids (store, filter, MA_SORT_TITLE, FALSE, &error);
   guint n;
 
   g_assert_no_error (error);
-  n = ma_store_count_actions (store, filter, &error);
+  n = ma_test_count (store, filter);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, n);
   return n;
@@ -127,7 +128,7 @@ count (MaStore *store, MaFilter *filter)
 static gboolean
 has_code (MaStore *store, MaFilter *filter, const char *code)
 {
-  g_autoptr (GArray) ids = ma_store_query_action_ids (store, filter, MA_SORT_TITLE, FALSE, NULL);
+  g_autoptr (GArray) ids = ma_filter_sql_query_ids (store, filter, MA_SORT_TITLE, FALSE, NULL);
   gint64 id = find (store, code);
 
   for (guint i = 0; i < ids->len; i++)
@@ -221,7 +222,7 @@ test_reopen_and_refuse (void)
   store = ma_store_open (path, MA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_false (ma_store_get_created (store));
-  g_assert_cmpuint (ma_store_count_actions (store, NULL, NULL), ==, 15);
+  g_assert_cmpuint (ma_test_count (store, NULL), ==, 15);
   g_assert_cmpint (page_cache_kib (store), ==, 2000);
   g_object_unref (store);
 
@@ -229,7 +230,7 @@ test_reopen_and_refuse (void)
   store = ma_store_open (path, MA_STORE_OPEN_SMALL_CACHE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (page_cache_kib (store), ==, 256);
-  g_assert_cmpuint (ma_store_count_actions (store, NULL, NULL), ==, 15);
+  g_assert_cmpuint (ma_test_count (store, NULL), ==, 15);
   g_object_unref (store);
 
   /* A database from a newer version is refused and left byte for byte as it was. */
@@ -320,21 +321,21 @@ test_search_migration (void)
   g_assert_nonnull (strstr (schema, "detail = none"));
   g_assert_cmpint (int_query (store, "PRAGMA user_version"), ==, MA_STORE_SCHEMA_VERSION);
   ma_filter_set_search (filter, "rodn");
-  g_assert_cmpuint (ma_store_count_actions (store, filter, NULL), ==, 1);
+  g_assert_cmpuint (ma_test_count (store, filter), ==, 1);
   ma_filter_set_search (filter, "migr");
-  g_assert_cmpuint (ma_store_count_actions (store, filter, NULL), ==, 8);
+  g_assert_cmpuint (ma_test_count (store, filter), ==, 8);
   /* A first letter, two words (each a prefix, all of them in the Action), accents
    * folded both ways. */
   ma_filter_set_search (filter, "k");
-  g_assert_cmpuint (ma_store_count_actions (store, filter, NULL), ==, 3);
+  g_assert_cmpuint (ma_test_count (store, filter), ==, 3);
   ma_filter_set_search (filter, "chaco gran");
-  g_assert_cmpuint (ma_store_count_actions (store, filter, NULL), ==, 1);
+  g_assert_cmpuint (ma_test_count (store, filter), ==, 1);
   /* The triggers still keep the rebuilt index. */
   ma_store_set_action_field (store, ma_store_find_action (store, "Benin", NULL), "notes",
                              "Zanzibar", &error);
   g_assert_no_error (error);
   ma_filter_set_search (filter, "zanz");
-  g_assert_cmpuint (ma_store_count_actions (store, filter, NULL), ==, 1);
+  g_assert_cmpuint (ma_test_count (store, filter), ==, 1);
   g_object_unref (store);
   remove_tree (dir);
 }
@@ -350,7 +351,7 @@ test_sample_facts (Fixture *f, gconstpointer data)
   guint online_exchanges = 0;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (ma_store_count_actions (f->store, NULL, NULL), ==, 15);
+  g_assert_cmpuint (ma_test_count (f->store, NULL), ==, 15);
   g_assert_true (g_strv_equal (ma_action_get_countries (chaco), chaco_countries));
   g_assert_cmpstr (ma_action_get_builds_on_code (chaco), ==, "Ecuador II");
   g_assert_cmpstr (ma_action_get_type_code (chaco), ==, "regional");
@@ -481,8 +482,7 @@ test_search (Fixture *f, gconstpointer data)
   ma_filter_set_search (filter, "protección");
   g_assert_cmpuint (count (f->store, filter), >=, 2);
   {
-    g_autoptr (GArray) ids =
-        ma_store_query_action_ids (f->store, filter, MA_SORT_TITLE, FALSE, NULL);
+    g_autoptr (GArray) ids = ma_filter_sql_query_ids (f->store, filter, MA_SORT_TITLE, FALSE, NULL);
     gboolean found = FALSE;
     for (guint i = 0; i < ids->len; i++)
       found |= g_array_index (ids, gint64, i) == id;
@@ -569,7 +569,7 @@ test_undo_delete (Fixture *f, gconstpointer data)
   /* Deleting Ecuador II unlinks Gran Chaco; undo links it again. */
   deletion = ma_store_delete_action (f->store, ecuador, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (ma_store_count_actions (f->store, NULL, NULL), ==, 14);
+  g_assert_cmpuint (ma_test_count (f->store, NULL), ==, 14);
   {
     g_autoptr (MaAction) action = ma_store_get_action (f->store, chaco, "en", NULL);
     g_assert_cmpint (ma_action_get_builds_on (action), ==, 0);
@@ -735,7 +735,7 @@ test_create_duplicate (Fixture *f, gconstpointer data)
     g_assert_null (ma_action_get_code (action)); /* codes are unique */
     g_assert_true (g_strv_equal (ma_action_get_countries (action), countries));
   }
-  g_assert_cmpuint (ma_store_count_actions (f->store, NULL, NULL), ==, 17);
+  g_assert_cmpuint (ma_test_count (f->store, NULL), ==, 17);
 }
 
 static void
@@ -783,7 +783,7 @@ test_check_and_backup (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   copy = ma_store_open (backup, MA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (ma_store_count_actions (copy, NULL, NULL), ==, 15);
+  g_assert_cmpuint (ma_test_count (copy, NULL), ==, 15);
 }
 
 static void

@@ -79,7 +79,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   fixture->store = ma_ui_test_store (&fixture->path);
   fixture->window = ma_window_new (NULL, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  ma_ui_test_run (50);
+  g_assert_true (ma_ui_test_wait_window (fixture->window));
 }
 
 static void

@@ -39,6 +39,7 @@ ma_cli_chart (int argc, char **argv)
       N_ ("Draw a chart of the Actions that match."), &options, TRUE);
   g_autoptr (GError) error = NULL;
   g_autoptr (MaStore) store = NULL;
+  g_autoptr (MaActionQuery) query = NULL;
   g_autoptr (MaFilter) filter = NULL;
   g_autoptr (MaChartData) data = NULL;
   int kind, width = 1280, height = 720;
@@ -77,8 +78,10 @@ ma_cli_chart (int argc, char **argv)
     }
 
   store = ma_cli_open_store (&options, &error);
+  if (store != NULL)
+    query = ma_action_query_new (store);
   if (store == NULL || (filter = ma_cli_build_filter (&options, store, &error)) == NULL ||
-      (data = ma_report_chart_data (store, filter, kind, lang, &error)) == NULL ||
+      (data = ma_report_chart_data (query, filter, kind, lang, &error)) == NULL ||
       !ma_chart_export (data, lang, NULL, format, width, height, output, &error))
     status = ma_cli_fail (error);
   ma_cli_options_clear (&options);
@@ -128,7 +131,9 @@ ma_cli_report (int argc, char **argv)
           deck->slides = g_strdupv ((char **) slides);
           g_set_object (&deck->filter, filter);
           deck->lang = g_strdup (ma_cli_lang (&options));
-          if (!ma_deck_export_pdf (store, deck, 842, 595, output, &error))
+          g_autoptr (MaActionQuery) query = ma_action_query_new (store);
+
+          if (!ma_deck_export_pdf (query, deck, 842, 595, output, &error))
             status = ma_cli_fail (error);
         }
     }

@@ -126,6 +126,7 @@ ma_cli_list (int argc, char **argv)
                           N_ ("List the Actions that match."), &options, TRUE);
   g_autoptr (GError) error = NULL;
   g_autoptr (MaStore) store = NULL;
+  g_autoptr (MaActionQuery) query = NULL;
   g_autoptr (MaFilter) filter = NULL;
   g_autoptr (GArray) ids = NULL;
   g_autoptr (JsonBuilder) json = NULL;
@@ -166,8 +167,10 @@ ma_cli_list (int argc, char **argv)
     }
 
   store = ma_cli_open_store (&options, &error);
+  if (store != NULL)
+    query = ma_action_query_new (store);
   if (store == NULL || (filter = ma_cli_build_filter (&options, store, &error)) == NULL ||
-      (ids = ma_store_query_action_ids (store, filter, sort, FALSE, &error)) == NULL)
+      (ids = ma_action_query_ids (query, filter, sort, FALSE, &error)) == NULL)
     {
       status = ma_cli_fail (error);
       ma_cli_options_clear (&options);

@@ -102,6 +102,7 @@ ma_cli_map (int argc, char **argv)
       N_ ("Draw the world map of the Actions that match."), &options, TRUE);
   g_autoptr (GError) error = NULL;
   g_autoptr (MaStore) store = NULL;
+  g_autoptr (MaActionQuery) query = NULL;
   g_autoptr (MaFilter) filter = NULL;
   g_autoptr (MaGeo) geo = NULL;
   g_autoptr (MaMapData) data = NULL;
@@ -155,9 +156,11 @@ ma_cli_map (int argc, char **argv)
     }
 
   store = ma_cli_open_store (&options, &error);
+  if (store != NULL)
+    query = ma_action_query_new (store);
   if (store == NULL || (filter = ma_cli_build_filter (&options, store, &error)) == NULL ||
       (geo = ma_geo_get_default (&error)) == NULL ||
-      (data = ma_map_data_query (store, geo, filter, ma_cli_lang (&options), &error)) == NULL)
+      (data = ma_map_data_query (query, geo, filter, ma_cli_lang (&options), &error)) == NULL)
     {
       status = ma_cli_fail (error);
       ma_cli_options_clear (&options);

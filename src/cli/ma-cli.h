@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "ma-action-query.h"
 #include "ma-store.h"
 
 G_BEGIN_DECLS

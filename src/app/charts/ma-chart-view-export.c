@@ -27,7 +27,7 @@ ma_chart_view_export (
       g_autoptr (MaDeck) deck = ma_deck_new (NULL);
       g_set_object (&deck->filter, self->filter);
       deck->lang = g_strdup (ma_chart_view_get_presentation_language (self));
-      return ma_deck_export_pdf (self->store, deck, width, height, file, error);
+      return ma_deck_export_pdf (self->query, deck, width, height, file, error);
     }
   if (self->data == NULL || self->dirty || self->pending)
     ma_chart_view_refresh (self);
@@ -215,7 +215,7 @@ ma_chart_view_present (MaChartView *self, const char *deck_name, GError **error)
       if (deck == NULL)
         return NULL;
       presentation = ma_presentation_new (
-          self->store, deck->filter, (const char *const *) deck->slides,
+          self->query, deck->filter, (const char *const *) deck->slides,
           deck->lang != NULL ? deck->lang : ma_chart_view_get_presentation_language (self));
     }
   else
@@ -224,7 +224,7 @@ ma_chart_view_present (MaChartView *self, const char *deck_name, GError **error)
       guint start = 0;
 
       presentation =
-          ma_presentation_new (self->store, self->filter, (const char *const *) deck->slides,
+          ma_presentation_new (self->query, self->filter, (const char *const *) deck->slides,
                                ma_chart_view_get_presentation_language (self));
       /* Begin with the chart on screen. */
       for (guint i = 0; deck->slides[i] != NULL; i++)

@@ -14,7 +14,8 @@ struct _MaChartView
 {
   GtkWidget parent_instance;
 
-  MaStore *store;
+  MaActionQuery *query;
+  MaStore *store; /* the query's */
   MaFilter *filter;
   GSettings *settings;
   MaChartKind kind;

@@ -24,7 +24,7 @@ G_DEFINE_FINAL_TYPE (MaChartView, ma_chart_view, GTK_TYPE_WIDGET)
 enum
 {
   PROP_0,
-  PROP_STORE,
+  PROP_QUERY,
   PROP_FILTER,
   N_PROPS
 };
@@ -116,7 +116,7 @@ ma_chart_view_refresh (MaChartView *self)
   self->generation++;
   if (self->store == NULL)
     return;
-  data = ma_report_chart_data (self->store, self->filter, self->kind, NULL, &error);
+  data = ma_report_chart_data (self->query, self->filter, self->kind, NULL, &error);
   if (data == NULL)
     g_warning ("Cannot compute the chart: %s", error->message);
   g_clear_error (&error);
@@ -160,15 +160,18 @@ refresh_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
   RefreshJob *job = task_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (MaStore) store = ma_store_open (job->path, MA_STORE_OPEN_SMALL_CACHE, &error);
+  g_autoptr (MaActionQuery) query = NULL;
 
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  /* No index on this connection: SQL answers, as it did before the index existed. */
+  query = ma_action_query_new (store);
   if (job->with_data)
     {
-      job->data = ma_report_chart_data (store, job->filter, job->kind, NULL, &error);
+      job->data = ma_report_chart_data (query, job->filter, job->kind, NULL, &error);
       if (job->data == NULL)
         g_warning ("Cannot compute the chart: %s", error->message);
       g_clear_error (&error);
@@ -212,13 +215,13 @@ refresh_async (MaChartView *self)
   job->period = report_filter (self);
   job->kind = self->kind;
   job->generation = ++self->generation;
-  /* Regions, status and types come from the store's index in a millisecond: now,
+  /* Regions, status and types come from the query's index in a millisecond: now,
    * on this connection; only the rest waits for the thread. */
-  job->with_data = !(ma_store_has_index (self->store) &&
+  job->with_data = !(ma_action_query_has_index (self->query) &&
                      (job->kind == MA_CHART_REGIONS || job->kind == MA_CHART_STATUS ||
                       job->kind == MA_CHART_TYPES));
   if (!job->with_data)
-    apply_data (self, ma_report_chart_data (self->store, self->filter, job->kind, NULL, NULL));
+    apply_data (self, ma_report_chart_data (self->query, self->filter, job->kind, NULL, NULL));
   self->pending = TRUE;
   g_task_set_task_data (task, job, (GDestroyNotify) refresh_job_free);
   g_task_run_in_thread (task, refresh_thread);
@@ -231,7 +234,7 @@ start_refresh (MaChartView *self)
   if (self->store == NULL)
     return;
   if (self->large < 0)
-    self->large = ma_store_count_actions (self->store, NULL, NULL) > self->async_above;
+    self->large = ma_action_query_count (self->query, NULL, NULL) > self->async_above;
   if (self->large)
     refresh_async (self);
   else
@@ -522,7 +525,7 @@ ma_chart_view_constructed (GObject *object)
     self->filter = ma_filter_new ();
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (queue_refresh), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self,
+  g_signal_connect_object (self->query, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
 
   /* g_settings_new () aborts on a missing schema (uninstalled runs). */
@@ -653,7 +656,8 @@ ma_chart_view_finalize (GObject *object)
   g_free (self->report);
   g_free (self->export_format);
   g_clear_object (&self->filter);
-  g_clear_object (&self->store);
+  self->store = NULL;
+  g_clear_object (&self->query);
   G_OBJECT_CLASS (ma_chart_view_parent_class)->finalize (object);
 }
 
@@ -664,8 +668,9 @@ ma_chart_view_set_property (GObject *object, guint prop_id, const GValue *value,
 
   switch (prop_id)
     {
-      case PROP_STORE:
-        self->store = g_value_dup_object (value);
+      case PROP_QUERY:
+        self->query = g_value_dup_object (value);
+        self->store = self->query != NULL ? ma_action_query_get_store (self->query) : NULL;
         break;
       case PROP_FILTER:
         self->filter = g_value_dup_object (value);
@@ -682,8 +687,8 @@ ma_chart_view_get_property (GObject *object, guint prop_id, GValue *value, GPara
 
   switch (prop_id)
     {
-      case PROP_STORE:
-        g_value_set_object (value, self->store);
+      case PROP_QUERY:
+        g_value_set_object (value, self->query);
         break;
       case PROP_FILTER:
         g_value_set_object (value, self->filter);
@@ -708,8 +713,8 @@ ma_chart_view_class_init (MaChartViewClass *klass)
   widget_class->map = ma_chart_view_map;
   widget_class->unroot = ma_chart_view_unroot;
 
-  properties[PROP_STORE] =
-      g_param_spec_object ("store", NULL, NULL, MA_TYPE_STORE,
+  properties[PROP_QUERY] =
+      g_param_spec_object ("query", NULL, NULL, MA_TYPE_ACTION_QUERY,
                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FILTER] =
       g_param_spec_object ("filter", NULL, NULL, MA_TYPE_FILTER,
@@ -734,7 +739,7 @@ ma_chart_view_class_init (MaChartViewClass *klass)
 }
 
 GtkWidget *
-ma_chart_view_new (MaStore *store, MaFilter *filter)
+ma_chart_view_new (MaActionQuery *query, MaFilter *filter)
 {
-  return g_object_new (MA_TYPE_CHART_VIEW, "store", store, "filter", filter, NULL);
+  return g_object_new (MA_TYPE_CHART_VIEW, "query", query, "filter", filter, NULL);
 }

@@ -8,6 +8,7 @@
 
 #include "ma-chart.h"
 #include "ma-filter.h"
+#include "ma-action-query.h"
 #include "ma-store.h"
 
 G_BEGIN_DECLS
@@ -15,9 +16,9 @@ G_BEGIN_DECLS
 #define MA_TYPE_CHART_VIEW (ma_chart_view_get_type ())
 G_DECLARE_FINAL_TYPE (MaChartView, ma_chart_view, MA, CHART_VIEW, GtkWidget)
 
-/* Follows FILTER's "changed" signal and the store's; a click on a bar adds its
+/* Follows FILTER's "changed" signal and the query's; a click on a bar adds its
  * code to FILTER. */
-GtkWidget *ma_chart_view_new (MaStore *store, MaFilter *filter);
+GtkWidget *ma_chart_view_new (MaActionQuery *query, MaFilter *filter);
 
 MaChartKind ma_chart_view_get_kind (MaChartView *self);
 void ma_chart_view_set_kind (MaChartView *self, MaChartKind kind);

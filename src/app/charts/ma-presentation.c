@@ -19,7 +19,7 @@ struct _MaPresentation
 {
   GtkWindow parent_instance;
 
-  MaStore *store;
+  MaActionQuery *query;
   MaFilter *filter;
   GStrv slides;
   char *lang;
@@ -42,7 +42,7 @@ draw_slide (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer d
 
   if (self->slides == NULL || self->slides[0] == NULL)
     return;
-  ma_deck_draw_slide (cr, width, height - footer, self->store, self->filter,
+  ma_deck_draw_slide (cr, width, height - footer, self->query, self->filter,
                       self->slides[self->slide], self->lang, &style, NULL);
 
   /* A strip under the slide: where we are in the deck. */
@@ -174,7 +174,7 @@ ma_presentation_dispose (GObject *object)
 {
   MaPresentation *self = MA_PRESENTATION (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->query);
   g_clear_object (&self->filter);
   G_OBJECT_CLASS (ma_presentation_parent_class)->dispose (object);
 }
@@ -213,14 +213,17 @@ ma_presentation_init (MaPresentation *self)
 }
 
 MaPresentation *
-ma_presentation_new (MaStore *store, MaFilter *filter, const char *const *slides, const char *lang)
+ma_presentation_new (MaActionQuery *query,
+                     MaFilter *filter,
+                     const char *const *slides,
+                     const char *lang)
 {
   MaPresentation *self = g_object_new (MA_TYPE_PRESENTATION, NULL);
   g_autoptr (MaDeck) deck = NULL;
 
-  g_return_val_if_fail (MA_IS_STORE (store), NULL);
+  g_return_val_if_fail (MA_IS_ACTION_QUERY (query), NULL);
 
-  self->store = g_object_ref (store);
+  self->query = g_object_ref (query);
   self->filter = filter != NULL ? ma_filter_copy (filter) : ma_filter_new ();
   if (slides == NULL)
     {

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "ma-filter.h"
+#include "ma-action-query.h"
 #include "ma-store.h"
 
 G_BEGIN_DECLS
@@ -16,8 +17,10 @@ G_DECLARE_FINAL_TYPE (MaPresentation, ma_presentation, MA, PRESENTATION, GtkWind
 
 /* SLIDES as in ma-deck.h; FILTER is copied (the slides keep what was chosen when
  * the presentation began); LANG NULL: the application's language. */
-MaPresentation *
-ma_presentation_new (MaStore *store, MaFilter *filter, const char *const *slides, const char *lang);
+MaPresentation *ma_presentation_new (MaActionQuery *query,
+                                     MaFilter *filter,
+                                     const char *const *slides,
+                                     const char *lang);
 guint ma_presentation_get_n_slides (MaPresentation *self);
 guint ma_presentation_get_slide (MaPresentation *self);
 const char *ma_presentation_get_slide_name (MaPresentation *self);

@@ -26,7 +26,8 @@ struct _MaMapView
 {
   GtkWidget parent_instance;
 
-  MaStore *store;
+  MaActionQuery *query;
+  MaStore *store; /* the query's */
   MaFilter *filter;
   MaGeo *geo;
   MaMapRenderer *renderer;

@@ -24,7 +24,7 @@ G_DEFINE_FINAL_TYPE (MaMapView, ma_map_view, GTK_TYPE_WIDGET)
 enum
 {
   PROP_0,
-  PROP_STORE,
+  PROP_QUERY,
   PROP_FILTER,
   PROP_EXPORT_SIZE,
   N_PROPS
@@ -64,7 +64,7 @@ ma_map_view_refresh_data (MaMapView *self)
   self->data_dirty = FALSE;
   if (self->renderer == NULL)
     return;
-  data = ma_map_data_query (self->store, self->geo, self->filter, ma_i18n_get_language (), &error);
+  data = ma_map_data_query (self->query, self->geo, self->filter, ma_i18n_get_language (), &error);
   if (data == NULL)
     {
       g_debug ("map: %s", error->message);
@@ -445,7 +445,7 @@ ma_map_view_constructed (GObject *object)
     self->filter = ma_filter_new ();
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_data_changed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_data_changed), self,
+  g_signal_connect_object (self->query, "changed", G_CALLBACK (on_data_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "notify::dark", G_CALLBACK (update_style), self,
                            G_CONNECT_SWAPPED);
@@ -472,7 +472,8 @@ ma_map_view_dispose (GObject *object)
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->geo, ma_geo_unref);
   g_clear_object (&self->filter);
-  g_clear_object (&self->store);
+  self->store = NULL;
+  g_clear_object (&self->query);
   g_clear_pointer (&self->export_size, g_free);
   G_OBJECT_CLASS (ma_map_view_parent_class)->dispose (object);
 }
@@ -484,8 +485,9 @@ ma_map_view_set_property (GObject *object, guint prop_id, const GValue *value, G
 
   switch (prop_id)
     {
-      case PROP_STORE:
-        self->store = g_value_dup_object (value);
+      case PROP_QUERY:
+        self->query = g_value_dup_object (value);
+        self->store = self->query != NULL ? ma_action_query_get_store (self->query) : NULL;
         break;
       case PROP_FILTER:
         self->filter = g_value_dup_object (value);
@@ -507,8 +509,8 @@ ma_map_view_get_property (GObject *object, guint prop_id, GValue *value, GParamS
 
   switch (prop_id)
     {
-      case PROP_STORE:
-        g_value_set_object (value, self->store);
+      case PROP_QUERY:
+        g_value_set_object (value, self->query);
         break;
       case PROP_FILTER:
         g_value_set_object (value, self->filter);
@@ -536,8 +538,8 @@ ma_map_view_class_init (MaMapViewClass *klass)
   widget_class->size_allocate = ma_map_view_size_allocate;
   widget_class->map = ma_map_view_map;
 
-  properties[PROP_STORE] =
-      g_param_spec_object ("store", NULL, NULL, MA_TYPE_STORE,
+  properties[PROP_QUERY] =
+      g_param_spec_object ("query", NULL, NULL, MA_TYPE_ACTION_QUERY,
                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FILTER] =
       g_param_spec_object ("filter", NULL, NULL, MA_TYPE_FILTER,
@@ -565,8 +567,8 @@ ma_map_view_init (MaMapView *self)
 }
 
 GtkWidget *
-ma_map_view_new (MaStore *store, MaFilter *filter)
+ma_map_view_new (MaActionQuery *query, MaFilter *filter)
 {
-  g_return_val_if_fail (MA_IS_STORE (store), NULL);
-  return g_object_new (MA_TYPE_MAP_VIEW, "store", store, "filter", filter, NULL);
+  g_return_val_if_fail (MA_IS_ACTION_QUERY (query), NULL);
+  return g_object_new (MA_TYPE_MAP_VIEW, "query", query, "filter", filter, NULL);
 }

@@ -8,6 +8,7 @@
 
 #include "ma-filter.h"
 #include "ma-map.h"
+#include "ma-action-query.h"
 #include "ma-store.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MaMapView, ma_map_view, MA, MAP_VIEW, GtkWidget)
 
 /* Shows the Actions FILTER selects; a click on a country adds it to FILTER. */
-GtkWidget *ma_map_view_new (MaStore *store, MaFilter *filter);
+GtkWidget *ma_map_view_new (MaActionQuery *query, MaFilter *filter);
 
 /* TRUE once the geometry is decoded (in a thread, after the view is mapped). */
 gboolean ma_map_view_is_ready (MaMapView *self);

@@ -26,7 +26,8 @@ struct _MaFilterBar
   GtkSearchEntry *search_entry;
   GtkFlowBox *chips;
 
-  MaStore *store;
+  MaActionQuery *query;
+  MaStore *store; /* the query's */
   MaFilter *filter;
   MaVocabularies *vocabularies;
   gboolean syncing_search;
@@ -287,7 +288,7 @@ build_facet_menu (GtkMenuButton *button, gpointer user_data)
                         : 0;
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (button)));
 
-  self->facets = ma_store_query_actions (self->store, self->filter, NULL);
+  self->facets = ma_action_query_actions (self->query, self->filter, NULL);
   add_vocabulary_submenu (self, group, menu, _ ("Status"), MA_FILTER_STATUS);
   add_vocabulary_submenu (self, group, menu, _ ("Region"), MA_FILTER_REGION);
 
@@ -353,7 +354,8 @@ ma_filter_bar_finalize (GObject *object)
   MaFilterBar *self = MA_FILTER_BAR (object);
 
   g_clear_object (&self->filter);
-  g_clear_object (&self->store);
+  self->store = NULL;
+  g_clear_object (&self->query);
   g_clear_pointer (&self->vocabularies, ma_vocabularies_unref);
 
   G_OBJECT_CLASS (ma_filter_bar_parent_class)->finalize (object);
@@ -389,7 +391,7 @@ ma_filter_bar_init (MaFilterBar *self)
 
 void
 ma_filter_bar_setup (MaFilterBar *self,
-                     MaStore *store,
+                     MaActionQuery *query,
                      MaFilter *filter,
                      MaVocabularies *vocabularies,
                      GtkMenuButton *menu_button)
@@ -397,7 +399,8 @@ ma_filter_bar_setup (MaFilterBar *self,
   g_return_if_fail (MA_IS_FILTER_BAR (self));
   g_return_if_fail (self->filter == NULL);
 
-  self->store = g_object_ref (store);
+  self->query = g_object_ref (query);
+  self->store = ma_action_query_get_store (query);
   self->filter = g_object_ref (filter);
   self->vocabularies = ma_vocabularies_ref (vocabularies);
   g_signal_connect_swapped (filter, "changed", G_CALLBACK (on_filter_changed), self);

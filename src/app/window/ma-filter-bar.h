@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "ma-filter.h"
+#include "ma-action-query.h"
 #include "ma-store.h"
 #include "ma-vocabularies.h"
 
@@ -19,7 +20,7 @@ G_DECLARE_FINAL_TYPE (MaFilterBar, ma_filter_bar, MA, FILTER_BAR, GtkBox)
  * facet, the facet menu of MENU_BUTTON (may be NULL) toggles facets. It follows
  * the filter's "changed" signal to show what is in force. Call once. */
 void ma_filter_bar_setup (MaFilterBar *self,
-                          MaStore *store,
+                          MaActionQuery *query,
                           MaFilter *filter,
                           MaVocabularies *vocabularies,
                           GtkMenuButton *menu_button);

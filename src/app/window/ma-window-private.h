@@ -35,6 +35,7 @@ struct _MaWindow
   MaActionDetail *detail;
 
   MaStore *store;
+  MaActionQuery *query; /* which Actions: the list, facets, charts and map ask it */
   MaFilter *filter;
   MaActionList *list;
   GtkSingleSelection *selection;

@@ -277,7 +277,7 @@ on_index_loaded (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr (MaWindow) self = data;
   g_autoptr (GError) error = NULL;
 
-  if (!ma_store_load_index_finish (MA_STORE (source), result, &error))
+  if (!ma_action_query_load_index_finish (MA_ACTION_QUERY (source), result, &error))
     g_debug ("No index: %s", error->message);
   if (self->list != NULL && !ma_action_list_is_loaded (self->list))
     ma_action_list_refresh (self->list);
@@ -293,9 +293,9 @@ add_other_views (MaWindow *self)
   if (self->other_views_added)
     return;
   self->other_views_added = TRUE;
-  ma_window_add_view (self, ma_chart_view_new (self->store, self->filter), "charts", _ ("Charts"),
+  ma_window_add_view (self, ma_chart_view_new (self->query, self->filter), "charts", _ ("Charts"),
                       "ma-charts-symbolic");
-  ma_window_add_view (self, ma_map_view_new (self->store, self->filter), "map", _ ("Map"),
+  ma_window_add_view (self, ma_map_view_new (self->query, self->filter), "map", _ ("Map"),
                       "mark-location-symbolic");
 }
 
@@ -306,7 +306,7 @@ attach_list_model (gpointer data)
 {
   MaWindow *self = data;
 
-  if (!ma_action_list_is_loaded (self->list) && !ma_store_has_index (self->store) &&
+  if (!ma_action_list_is_loaded (self->list) && !ma_action_query_has_index (self->query) &&
       ma_action_list_get_total (self->list) <= MA_WINDOW_DEFER_LIST)
     ma_action_list_refresh (self->list);
   if (self->list_view != NULL && self->selection != NULL &&
@@ -325,8 +325,8 @@ on_first_frame (GdkFrameClock *clock, MaWindow *self)
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
   g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, attach_list_model, g_object_ref (self),
                    g_object_unref);
-  if (!ma_store_has_index (self->store))
-    ma_store_load_index_async (self->store, NULL, on_index_loaded, g_object_ref (self));
+  if (!ma_action_query_has_index (self->query))
+    ma_action_query_load_index_async (self->query, NULL, on_index_loaded, g_object_ref (self));
 }
 
 static void
@@ -378,12 +378,13 @@ ma_window_constructed (GObject *object)
   G_OBJECT_CLASS (ma_window_parent_class)->constructed (object);
 
   g_assert (self->store != NULL);
+  self->query = ma_action_query_new (self->store);
   self->vocabularies = ma_vocabularies_new (self->store, ma_i18n_get_language ());
   self->filter = ma_filter_new ();
-  if (!ma_store_has_index (self->store))
-    self->list = ma_action_list_new_deferred (self->store, self->filter, ma_window_lang (self));
+  if (!ma_action_query_has_index (self->query))
+    self->list = ma_action_list_new_deferred (self->query, self->filter, ma_window_lang (self));
   else
-    self->list = ma_action_list_new (self->store, self->filter, ma_window_lang (self));
+    self->list = ma_action_list_new (self->query, self->filter, ma_window_lang (self));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -402,7 +403,7 @@ ma_window_constructed (GObject *object)
     g_autofree char *file = g_path_get_basename (ma_store_get_path (self->store));
     adw_view_switcher_title_set_subtitle (self->switcher_title, file);
   }
-  ma_filter_bar_setup (self->filter_bar, self->store, self->filter, self->vocabularies,
+  ma_filter_bar_setup (self->filter_bar, self->query, self->filter, self->vocabularies,
                        self->filter_button);
   g_signal_connect (self->filter_bar, "activate", G_CALLBACK (on_search_activate), self);
   ma_views_sidebar_setup (self->views_sidebar, self->store, self->filter);
@@ -463,6 +464,7 @@ ma_window_dispose (GObject *object)
     gtk_grid_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
+  g_clear_object (&self->query);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_view, g_free);
 
@@ -600,6 +602,13 @@ ma_window_get_store (MaWindow *self)
 {
   g_return_val_if_fail (MA_IS_WINDOW (self), NULL);
   return self->store;
+}
+
+MaActionQuery *
+ma_window_get_query (MaWindow *self)
+{
+  g_return_val_if_fail (MA_IS_WINDOW (self), NULL);
+  return self->query;
 }
 
 MaFilter *

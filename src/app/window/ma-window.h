@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ma-filter.h"
+#include "ma-action-query.h"
 #include "ma-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ void ma_window_ensure_resources (void);
 /* APPLICATION may be NULL (tests). */
 MaWindow *ma_window_new (GtkApplication *application, MaStore *store);
 MaStore *ma_window_get_store (MaWindow *self);
+MaActionQuery *ma_window_get_query (MaWindow *self);
 
 /* The one filter of the window: the search entry, the facet chips and the saved
  * views change it, and the list follows its "changed" signal. Views that show

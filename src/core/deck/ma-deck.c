@@ -257,7 +257,7 @@ void
 ma_deck_draw_slide (cairo_t *cr,
                     double width,
                     double height,
-                    MaStore *store,
+                    MaActionQuery *query,
                     MaFilter *filter,
                     const char *slide,
                     const char *lang,
@@ -268,11 +268,11 @@ ma_deck_draw_slide (cairo_t *cr,
   g_autoptr (MaLanguageScope) scope = ma_language_scope_new (code);
   g_autoptr (GError) error = NULL;
   int kind = ma_chart_kind_from_string (slide);
-  g_autofree char *subtitle = ma_report_describe_filter (store, filter, code);
+  g_autofree char *subtitle = ma_report_describe_filter (query, filter, code);
 
   if (kind >= 0)
     {
-      g_autoptr (MaChartData) data = ma_report_chart_data (store, filter, kind, code, &error);
+      g_autoptr (MaChartData) data = ma_report_chart_data (query, filter, kind, code, &error);
       if (data != NULL)
         {
           ma_chart_draw_full (cr, width, height, data, code, style, layout);
@@ -284,8 +284,9 @@ ma_deck_draw_slide (cairo_t *cr,
     }
   if (g_strcmp0 (slide, "report") == 0)
     {
-      g_autofree char *text = ma_report_text (store, filter, code, &error);
-      g_autofree char *scope_text = ma_report_describe_filter_full (store, filter, code, FALSE);
+      g_autofree char *text =
+          ma_report_text (ma_action_query_get_store (query), filter, code, &error);
+      g_autofree char *scope_text = ma_report_describe_filter_full (query, filter, code, FALSE);
       ma_chart_draw_text_page (cr, width, height, ma_deck_slide_title (slide), scope_text,
                                text != NULL ? text : error->message, code, style, layout);
       return;
@@ -297,7 +298,7 @@ ma_deck_draw_slide (cairo_t *cr,
       g_autoptr (MaMapRenderer) renderer = NULL;
 
       if (geo != NULL)
-        map = ma_map_data_query (store, geo, filter, code, &error);
+        map = ma_map_data_query (query, geo, filter, code, &error);
       if (map != NULL)
         {
           renderer = ma_map_renderer_new (geo);
@@ -323,7 +324,7 @@ ma_deck_draw_slide (cairo_t *cr,
 }
 
 gboolean
-ma_deck_export_pdf (MaStore *store,
+ma_deck_export_pdf (MaActionQuery *query,
                     const MaDeck *deck,
                     double width,
                     double height,
@@ -334,14 +335,14 @@ ma_deck_export_pdf (MaStore *store,
   cairo_t *cr;
   cairo_status_t status;
 
-  g_return_val_if_fail (MA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (MA_IS_ACTION_QUERY (query), FALSE);
   g_return_val_if_fail (deck != NULL && file != NULL, FALSE);
 
   surface = cairo_pdf_surface_create (file, width, height);
   cr = cairo_create (surface);
   for (guint i = 0; deck->slides != NULL && deck->slides[i] != NULL; i++)
     {
-      ma_deck_draw_slide (cr, width, height, store, deck->filter, deck->slides[i], deck->lang, NULL,
+      ma_deck_draw_slide (cr, width, height, query, deck->filter, deck->slides[i], deck->lang, NULL,
                           NULL);
       cairo_show_page (cr);
     }

@@ -8,7 +8,7 @@
 
 #include "ma-chart.h"
 #include "ma-filter.h"
-#include "ma-store.h"
+#include "ma-action-query.h"
 
 G_BEGIN_DECLS
 
@@ -42,14 +42,14 @@ gboolean ma_store_delete_deck (MaStore *store, const char *name, GError **error)
 void ma_deck_draw_slide (cairo_t *cr,
                          double width,
                          double height,
-                         MaStore *store,
+                         MaActionQuery *query,
                          MaFilter *filter,
                          const char *slide,
                          const char *lang,
                          const MaChartStyle *style,
                          MaChartLayout **layout);
 /* The deck as one PDF, a page a slide, WIDTH × HEIGHT points. */
-gboolean ma_deck_export_pdf (MaStore *store,
+gboolean ma_deck_export_pdf (MaActionQuery *query,
                              const MaDeck *deck,
                              double width,
                              double height,

@@ -21,6 +21,7 @@
 #include "ma-date.h"
 #include "ma-exchange-private.h"
 #include "ma-i18n.h"
+#include "ma-filter-sql.h"
 #include "ma-store-private.h"
 
 GQuark
@@ -122,7 +123,7 @@ static sqlite3_stmt *
 prepare_rows (MaStore *store, MaFilter *filter, GArray *chosen, GError **error)
 {
   g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *condition = ma_store_filter_condition (store, filter, binds);
+  g_autofree char *condition = ma_filter_sql_condition (filter, binds);
   g_autoptr (GString) sql = g_string_new ("SELECT a.id");
   sqlite3_stmt *stmt;
 
@@ -131,7 +132,7 @@ prepare_rows (MaStore *store, MaFilter *filter, GArray *chosen, GError **error)
   g_string_append_printf (sql, " FROM action a WHERE %s ORDER BY a.id", condition);
   stmt = ma_store_prepare (store, sql->str, error);
   if (stmt != NULL)
-    ma_store_bind_texts (stmt, 1, binds);
+    ma_filter_sql_bind (stmt, 1, binds);
   return stmt;
 }
 

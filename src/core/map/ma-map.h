@@ -9,7 +9,7 @@
 
 #include "ma-filter.h"
 #include "ma-geo.h"
-#include "ma-store.h"
+#include "ma-action-query.h"
 
 G_BEGIN_DECLS
 
@@ -41,8 +41,8 @@ typedef struct _MaMapData MaMapData;
 /* Aggregates the Actions FILTER selects (the same condition as the list) per
  * country and per region, joins the countries to GEO's features, and names
  * everything in LANG. */
-MaMapData *
-ma_map_data_query (MaStore *store, MaGeo *geo, MaFilter *filter, const char *lang, GError **error);
+MaMapData *ma_map_data_query (
+    MaActionQuery *query, MaGeo *geo, MaFilter *filter, const char *lang, GError **error);
 MaMapData *ma_map_data_ref (MaMapData *self);
 void ma_map_data_unref (MaMapData *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MaMapData, ma_map_data_unref)

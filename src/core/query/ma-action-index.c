@@ -14,7 +14,9 @@
 #endif
 
 #include "ma-action-index.h"
+#include "ma-action-result-private.h"
 #include "ma-date.h"
+#include "ma-filter-sql.h"
 #include "ma-i18n.h"
 #include "ma-store-private.h"
 
@@ -26,38 +28,10 @@ static guint sort_chunk = 4096;
 
 enum
 {
-  DIM_STATUS,
-  DIM_REGION,
-  DIM_TYPE,
-  DIM_COUNTRY,
-  DIM_THEME,
-  N_DIMS
-};
-
-enum
-{
   LINK_COUNTRY,
   LINK_THEME,
   N_LINKS
 };
-
-static const MaFilterDimension dim_dimension[N_DIMS] = {
-  MA_FILTER_STATUS, MA_FILTER_REGION, MA_FILTER_TYPE, MA_FILTER_COUNTRY, MA_FILTER_THEME,
-};
-
-static const char *const dim_vocabulary_sql[N_DIMS] = {
-  "SELECT code FROM status ORDER BY position",      "SELECT code FROM region ORDER BY position",
-  "SELECT code FROM action_type ORDER BY position", "SELECT code FROM country ORDER BY code",
-  "SELECT code FROM theme ORDER BY position",
-};
-
-/* The codes of one dimension: index -> code and code -> index + 1. Immutable once
- * built, shared by reference between the index and the results. */
-typedef struct
-{
-  GPtrArray *codes; /* char*, NULL-terminated */
-  GHashTable *lookup;
-} Dim;
 
 /* Everything loaded; built in any thread, then owned by the main thread. */
 typedef struct
@@ -82,14 +56,16 @@ typedef struct
   guint32 *link_block[N_LINKS]; /* capacity / LINK_BLOCK + 1 */
   guint8 *link_len[N_LINKS];
   GArray *link_val[N_LINKS];
-  Dim dims[N_DIMS];
+  MaDim dims[N_DIMS];
   guint32 *orders[MA_SORT_REGION + 1][2]; /* cached orders other than title ascending */
   guint32 *code_rank;                     /* id -> rank of the code, lazily */
 } IndexData;
 
-typedef struct
+struct _MaActionIndex
 {
-  MaStore *store; /* not owned: the index lives in the store's qdata */
+  GObject parent_instance;
+
+  MaStore *store;
   IndexData *data;
   gboolean stale;
   guint64 changes;
@@ -106,26 +82,9 @@ typedef struct
   guint64 *fts_bits;
   guint64 fts_changes;
   guint32 fts_capacity;
-} Index;
-
-struct _MaActionResult
-{
-  gatomicrefcount ref_count;
-  /* The ids in order (gint64), for a query of ids only. A query with counts keeps
-   * only their number: nobody reads them, and the last one is cached (0.8 MB at
-   * 100,000 Actions). */
-  GArray *ids;
-  guint n_items;
-  gboolean from_index;
-  Dim dims[N_DIMS];
-  guint *counts[N_DIMS];
-  guint *facets[N_DIMS];
-  guint *country_status;     /* countries × statuses, selected Actions */
-  guint *country_activities; /* activities of the selected Actions per country */
-  guint *region_status;      /* (regions + unknown) × statuses, selected Actions */
 };
 
-static GQuark index_quark;
+G_DEFINE_FINAL_TYPE (MaActionIndex, ma_action_index, G_TYPE_OBJECT)
 
 /* ---- Small helpers -------------------------------------------------------------- */
 
@@ -203,76 +162,6 @@ pack_bound (const char *iso, guint32 *packed)
     {
       pack_date (iso, &in_range);
       *packed = in_range;
-    }
-  return TRUE;
-}
-
-static void
-dim_clear (Dim *dim)
-{
-  g_clear_pointer (&dim->codes, g_ptr_array_unref);
-  g_clear_pointer (&dim->lookup, g_hash_table_unref);
-}
-
-static void
-dim_copy (Dim *to, const Dim *from)
-{
-  to->codes = g_ptr_array_ref (from->codes);
-  to->lookup = g_hash_table_ref (from->lookup);
-}
-
-static guint
-dim_size (const Dim *dim)
-{
-  return dim->codes->len - 1;
-}
-
-/* Index of CODE, or -1. */
-static int
-dim_find (const Dim *dim, const char *code)
-{
-  gpointer value;
-
-  if (code == NULL || dim->lookup == NULL)
-    return -1;
-  value = g_hash_table_lookup (dim->lookup, code);
-  return value != NULL ? GPOINTER_TO_INT (value) - 1 : -1;
-}
-
-static int
-dim_of (MaFilterDimension dimension)
-{
-  for (int d = 0; d < N_DIMS; d++)
-    if (dim_dimension[d] == dimension)
-      return d;
-  return -1;
-}
-
-static gboolean
-dim_load (sqlite3 *db, int d, Dim *dim, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, dim_vocabulary_sql[d], -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      ma_store_set_sqlite_error (error, db, rc);
-      return FALSE;
-    }
-  dim->codes = g_ptr_array_new_with_free_func (g_free);
-  dim->lookup = g_hash_table_new (g_str_hash, g_str_equal);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      char *code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      g_ptr_array_add (dim->codes, code);
-      g_hash_table_insert (dim->lookup, code, GUINT_TO_POINTER (dim->codes->len));
-    }
-  g_ptr_array_add (dim->codes, NULL);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ma_store_set_sqlite_error (error, db, rc);
-      return FALSE;
     }
   return TRUE;
 }
@@ -397,7 +286,7 @@ index_data_free (IndexData *data)
         g_array_unref (data->link_val[l]);
     }
   for (guint d = 0; d < N_DIMS; d++)
-    dim_clear (&data->dims[d]);
+    ma_dim_clear (&data->dims[d]);
   for (guint s = 0; s < G_N_ELEMENTS (data->orders); s++)
     for (guint k = 0; k < 2; k++)
       g_free (data->orders[s][k]);
@@ -461,8 +350,8 @@ read_row (IndexData *data, sqlite3_stmt *stmt, guint32 id)
 
   for (guint i = 0; i < 3; i++)
     {
-      int index = dim_find (&data->dims[attr_dims[i]],
-                            (const char *) sqlite3_column_text (stmt, 2 + (int) i));
+      int index = ma_dim_find (&data->dims[attr_dims[i]],
+                               (const char *) sqlite3_column_text (stmt, 2 + (int) i));
       data->attr[i][id] = index >= 0 && index < NONE ? (guint8) index : NONE;
     }
   if (!pack_date ((const char *) sqlite3_column_text (stmt, 5), &data->start_lo[id]) ||
@@ -493,7 +382,7 @@ load_links (IndexData *data, sqlite3 *db, guint link, gint64 only, GError **erro
     "SELECT action, country FROM action_country WHERE ?1 = 0 OR action = ?1 ORDER BY action",
     "SELECT action, theme FROM action_theme WHERE ?1 = 0 OR action = ?1 ORDER BY action",
   };
-  Dim *dim = &data->dims[link == LINK_COUNTRY ? DIM_COUNTRY : DIM_THEME];
+  MaDim *dim = &data->dims[link == LINK_COUNTRY ? DIM_COUNTRY : DIM_THEME];
   sqlite3_stmt *stmt = NULL;
   g_autoptr (GArray) one = g_array_new (FALSE, FALSE, sizeof (guint16));
   int rc = sqlite3_prepare_v2 (db, sql[link], -1, &stmt, NULL);
@@ -507,7 +396,7 @@ load_links (IndexData *data, sqlite3 *db, guint link, gint64 only, GError **erro
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      int index = dim_find (dim, (const char *) sqlite3_column_text (stmt, 1));
+      int index = ma_dim_find (dim, (const char *) sqlite3_column_text (stmt, 1));
       guint16 value = (guint16) index;
 
       if (id <= 0 || id >= data->capacity || index < 0)
@@ -600,11 +489,11 @@ index_data_load (sqlite3 *db, const char *lang, GCancellable *cancellable, GErro
       return NULL;
     }
   for (int d = 0; d < N_DIMS; d++)
-    if (!dim_load (db, d, &data->dims[d], error))
+    if (!ma_dim_load (db, d, &data->dims[d], error))
       goto out;
-  if (dim_size (&data->dims[DIM_COUNTRY]) > G_MAXUINT16 ||
-      dim_size (&data->dims[DIM_STATUS]) >= NONE || dim_size (&data->dims[DIM_REGION]) >= NONE ||
-      dim_size (&data->dims[DIM_TYPE]) >= NONE)
+  if (ma_dim_size (&data->dims[DIM_COUNTRY]) > G_MAXUINT16 ||
+      ma_dim_size (&data->dims[DIM_STATUS]) >= NONE ||
+      ma_dim_size (&data->dims[DIM_REGION]) >= NONE || ma_dim_size (&data->dims[DIM_TYPE]) >= NONE)
     {
       g_set_error_literal (error, MA_STORE_ERROR, MA_STORE_ERROR_FAILED, "vocabulary too large");
       goto out;
@@ -720,7 +609,7 @@ same_titles (MaStore *store, IndexData *data, guint32 a, guint32 b, const char *
 
 /* Re-reads one Action after an edit: O(n) moves, a binary search of its title. */
 static gboolean
-update_one (Index *index, gint64 action)
+update_one (MaActionIndex *index, gint64 action)
 {
   IndexData *data = index->data;
   sqlite3 *db = ma_store_get_db (index->store);
@@ -811,101 +700,38 @@ update_one (Index *index, gint64 action)
   return TRUE;
 }
 
-static void drop_cache (Index *index);
-
 static void
-index_free (Index *index)
+drop_cache (MaActionIndex *self)
 {
-  drop_cache (index);
-  index_data_free (index->data);
-  g_free (index);
-}
-
-static Index *
-get_index (MaStore *store)
-{
-  Index *index;
-
-  if (index_quark == 0)
-    index_quark = g_quark_from_static_string ("ma-action-index");
-  index = g_object_get_qdata (G_OBJECT (store), index_quark);
-  if (index == NULL)
-    {
-      index = g_new0 (Index, 1);
-      index->store = store;
-      g_object_set_qdata_full (G_OBJECT (store), index_quark, index, (GDestroyNotify) index_free);
-    }
-  return index;
+  g_clear_pointer (&self->cached, ma_action_result_free);
+  g_clear_object (&self->cached_filter);
+  g_clear_pointer (&self->fts_match, g_free);
+  g_clear_pointer (&self->fts_bits, g_free);
 }
 
 /* The loaded data when it answers for the current language, else NULL. */
 static IndexData *
-usable_data (MaStore *store)
+usable_data (MaActionIndex *self)
 {
-  Index *index = get_index (store);
-
-  if (index->data == NULL || index->stale)
+  if (self->data == NULL || self->stale)
     return NULL;
-  if (g_strcmp0 (index->data->lang, current_lang ()) != 0)
+  if (g_strcmp0 (self->data->lang, current_lang ()) != 0)
     {
       /* Titles sort in the language of the application: another language, another order. */
-      if (index->auto_reload && !index->loading)
-        ma_store_load_index_async (store, NULL, NULL, NULL);
+      if (self->auto_reload && !self->loading)
+        ma_action_index_load_async (self, NULL, NULL, NULL);
       return NULL;
     }
-  return index->data;
+  return self->data;
 }
 
 static void
-drop_cache (Index *index)
+install (MaActionIndex *self, IndexData *data)
 {
-  g_clear_pointer (&index->cached, ma_action_result_free);
-  g_clear_object (&index->cached_filter);
-  g_clear_pointer (&index->fts_match, g_free);
-  g_clear_pointer (&index->fts_bits, g_free);
-}
-
-static void
-install (Index *index, IndexData *data)
-{
-  drop_cache (index);
-  index_data_free (index->data);
-  index->data = data;
-  index->stale = FALSE;
-}
-
-void
-ma_store_index_changed (MaStore *self, gint64 action)
-{
-  Index *index;
-
-  if (index_quark == 0 || (index = g_object_get_qdata (G_OBJECT (self), index_quark)) == NULL)
-    return;
-  index->changes++;
-  if (index->data == NULL || index->stale)
-    return;
-  if (update_one (index, action))
-    return;
-  /* A change of many Actions: SQL answers until the index is loaded again. */
-  index->stale = TRUE;
-  if (index->auto_reload && !index->loading)
-    ma_store_load_index_async (self, NULL, NULL, NULL);
-}
-
-gboolean
-ma_store_load_index (MaStore *self, GError **error)
-{
-  Index *index;
-  IndexData *data;
-
-  g_return_val_if_fail (MA_IS_STORE (self), FALSE);
-
-  index = get_index (self);
-  data = index_data_load (ma_store_get_db (self), current_lang (), NULL, error);
-  if (data == NULL)
-    return FALSE;
-  install (index, data);
-  return TRUE;
+  drop_cache (self);
+  index_data_free (self->data);
+  self->data = data;
+  self->stale = FALSE;
 }
 
 typedef struct
@@ -956,25 +782,24 @@ load_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
     g_task_return_pointer (task, data, (GDestroyNotify) index_data_free);
 }
 
-static void start_load (MaStore *self, GTask *task);
+static void start_load (MaActionIndex *self, GTask *task);
 
 static void
 load_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) outer = user_data;
-  MaStore *self = MA_STORE (source);
-  Index *index = get_index (self);
+  MaActionIndex *self = MA_ACTION_INDEX (source);
   LoadTask *load = g_task_get_task_data (outer);
   GError *error = NULL;
   IndexData *data = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (data == NULL)
     {
-      index->loading = FALSE;
+      self->loading = FALSE;
       g_task_return_error (outer, error);
       return;
     }
-  if (load->changes != index->changes || g_strcmp0 (load->lang, current_lang ()) != 0)
+  if (load->changes != self->changes || g_strcmp0 (load->lang, current_lang ()) != 0)
     {
       /* Written to while it loaded: what was read may be out of date. */
       index_data_free (data);
@@ -983,76 +808,28 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
           start_load (self, g_steal_pointer (&outer));
           return;
         }
-      index->loading = FALSE;
+      self->loading = FALSE;
       g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_BUSY,
                                "the database kept changing while the index loaded");
       return;
     }
-  index->loading = FALSE;
-  install (index, data);
+  self->loading = FALSE;
+  install (self, data);
   g_task_return_boolean (outer, TRUE);
 }
 
 static void
-start_load (MaStore *self, GTask *outer)
+start_load (MaActionIndex *self, GTask *outer)
 {
   LoadTask *load = g_task_get_task_data (outer);
   GTask *inner = g_task_new (self, g_task_get_cancellable (outer), load_done, outer);
 
-  load->changes = get_index (self)->changes;
+  load->changes = self->changes;
   g_free (load->lang);
   load->lang = g_strdup (current_lang ());
   g_task_set_task_data (inner, load, NULL);
   g_task_run_in_thread (inner, load_in_thread);
   g_object_unref (inner);
-}
-
-void
-ma_store_load_index_async (MaStore *self,
-                           GCancellable *cancellable,
-                           GAsyncReadyCallback callback,
-                           gpointer user_data)
-{
-  GTask *task;
-  LoadTask *load;
-
-  g_return_if_fail (MA_IS_STORE (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ma_store_load_index_async);
-  load = g_new0 (LoadTask, 1);
-  load->path = g_strdup (ma_store_get_path (self));
-  g_task_set_task_data (task, load, (GDestroyNotify) load_task_free);
-  get_index (self)->loading = TRUE;
-  get_index (self)->auto_reload = TRUE;
-  start_load (self, task);
-}
-
-gboolean
-ma_store_load_index_finish (MaStore *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-gboolean
-ma_store_has_index (MaStore *self)
-{
-  g_return_val_if_fail (MA_IS_STORE (self), FALSE);
-  return usable_data (self) != NULL;
-}
-
-void
-ma_store_drop_index (MaStore *self)
-{
-  Index *index;
-
-  g_return_if_fail (MA_IS_STORE (self));
-  index = get_index (self);
-  drop_cache (index);
-  g_clear_pointer (&index->data, index_data_free);
-  index->stale = FALSE;
-  index->auto_reload = FALSE;
 }
 
 /* ---- Orders --------------------------------------------------------------------- */
@@ -1065,13 +842,13 @@ compare_u64 (const void *a, const void *b)
 }
 
 static gboolean
-build_code_ranks (MaStore *store, IndexData *data)
+build_code_ranks (MaActionIndex *self, IndexData *data)
 {
   g_autoptr (GStringChunk) texts = g_string_chunk_new (1 << 16);
   g_autoptr (GArray) named = g_array_new (FALSE, FALSE, sizeof (Named));
   g_autofree guint32 *order = NULL;
   sqlite3_stmt *stmt =
-      ma_store_prepare (store, "SELECT id, code FROM action WHERE code IS NOT NULL", NULL);
+      ma_store_prepare (self->store, "SELECT id, code FROM action WHERE code IS NOT NULL", NULL);
 
   if (stmt == NULL)
     return FALSE;
@@ -1132,7 +909,7 @@ primary_key (IndexData *data, MaSortKey sort, gboolean descending, guint32 id)
 }
 
 static const guint32 *
-get_order (MaStore *store, IndexData *data, MaSortKey sort, gboolean descending)
+get_order (MaActionIndex *self, IndexData *data, MaSortKey sort, gboolean descending)
 {
   guint32 *order;
 
@@ -1144,7 +921,7 @@ get_order (MaStore *store, IndexData *data, MaSortKey sort, gboolean descending)
     return data->orders[sort][descending];
   if (sort == MA_SORT_START && !data->dates_exact)
     return NULL;
-  if (sort == MA_SORT_CODE && data->code_rank == NULL && !build_code_ranks (store, data))
+  if (sort == MA_SORT_CODE && data->code_rank == NULL && !build_code_ranks (self, data))
     return NULL;
 
   order = g_new (guint32, MAX (data->n, 1));
@@ -1178,26 +955,12 @@ get_order (MaStore *store, IndexData *data, MaSortKey sort, gboolean descending)
 
 /* ---- Queries -------------------------------------------------------------------- */
 
-static char *
-codes_to_json (const char *const *codes)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; codes[i] != NULL; i++)
-    json_builder_add_string_value (builder, codes[i]);
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
 /* The ids SQL selects as bits: SQL is "SELECT ma_set_bits (id, ?2) … ?1" with TEXT
  * for ?1 (see MaBits). */
 static guint64 *
-bitmap_from_sql (MaStore *store, IndexData *data, const char *sql, const char *text)
+bitmap_from_sql (MaActionIndex *self, IndexData *data, const char *sql, const char *text)
 {
-  sqlite3_stmt *stmt = ma_store_prepare (store, sql, NULL);
+  sqlite3_stmt *stmt = ma_store_prepare (self->store, sql, NULL);
   MaBits bits;
   int rc;
 
@@ -1240,26 +1003,6 @@ test_bit (const guint64 *bits, guint32 id)
   return (bits[id >> 6] >> (id & 63)) & 1;
 }
 
-static MaActionResult *
-result_new (const Dim *dims)
-{
-  MaActionResult *result = g_new0 (MaActionResult, 1);
-
-  g_atomic_ref_count_init (&result->ref_count);
-  for (guint d = 0; d < N_DIMS; d++)
-    {
-      dim_copy (&result->dims[d], &dims[d]);
-      result->counts[d] = g_new0 (guint, dim_size (&dims[d]) + 1);
-      result->facets[d] = g_new0 (guint, dim_size (&dims[d]) + 1);
-    }
-  result->country_status =
-      g_new0 (guint, (dim_size (&dims[DIM_COUNTRY]) + 1) * (dim_size (&dims[DIM_STATUS]) + 1));
-  result->country_activities = g_new0 (guint, dim_size (&dims[DIM_COUNTRY]) + 1);
-  result->region_status =
-      g_new0 (guint, (dim_size (&dims[DIM_REGION]) + 1) * (dim_size (&dims[DIM_STATUS]) + 1));
-  return result;
-}
-
 static void
 count_row (IndexData *data, guint **counts, guint32 id, int only)
 {
@@ -1278,8 +1021,11 @@ count_row (IndexData *data, guint **counts, guint32 id, int only)
     }
 }
 
-static MaActionResult *query_index_pass (
-    MaStore *store, MaFilter *filter, MaSortKey sort, gboolean descending, gboolean with_counts);
+static MaActionResult *query_index_pass (MaActionIndex *self,
+                                         MaFilter *filter,
+                                         MaSortKey sort,
+                                         gboolean descending,
+                                         gboolean with_counts);
 
 static gboolean
 same_filter (MaFilter *a, MaFilter *b)
@@ -1296,21 +1042,19 @@ same_filter (MaFilter *a, MaFilter *b)
  * for the next caller with the same filter and data: the list, the map and the
  * charts ask for the same after a change. */
 static MaActionResult *
-query_counted (MaStore *store, MaFilter *filter)
+query_counted (MaActionIndex *index, MaFilter *filter)
 {
-  Index *index;
   MaActionResult *result;
 
-  if (usable_data (store) == NULL)
+  if (usable_data (index) == NULL)
     return NULL;
-  index = get_index (store);
   if (index->cached != NULL && index->cached_changes == index->changes &&
       same_filter (index->cached_filter, filter))
     {
       g_atomic_ref_count_inc (&index->cached->ref_count);
       return index->cached;
     }
-  result = query_index_pass (store, filter, MA_SORT_TITLE, FALSE, TRUE);
+  result = query_index_pass (index, filter, MA_SORT_TITLE, FALSE, TRUE);
   if (result != NULL)
     {
       drop_cache (index);
@@ -1323,12 +1067,15 @@ query_counted (MaStore *store, MaFilter *filter)
 }
 
 static MaActionResult *
-query_index_pass (
-    MaStore *store, MaFilter *filter, MaSortKey sort, gboolean descending, gboolean with_counts)
+query_index_pass (MaActionIndex *self,
+                  MaFilter *filter,
+                  MaSortKey sort,
+                  gboolean descending,
+                  gboolean with_counts)
 {
-  IndexData *data = usable_data (store);
+  IndexData *data = usable_data (self);
   const guint32 *order;
-  Index *cache = get_index (store);
+  MaActionIndex *cache = self;
   const guint64 *fts = NULL;
   g_autofree guint64 *partners = NULL;
   g_autofree guint8 *mask_block = NULL;
@@ -1343,7 +1090,7 @@ query_index_pass (
 
   if (data == NULL)
     return NULL;
-  order = get_order (store, data, sort, descending);
+  order = get_order (self, data, sort, descending);
   if (order == NULL)
     return NULL;
 
@@ -1358,11 +1105,11 @@ query_index_pass (
               cache->fts_capacity != data->capacity || g_strcmp0 (cache->fts_match, match) != 0)
             {
               const char *sql =
-                  ma_store_has_fts_bits (store) && match_in_prefix_index (match)
+                  ma_store_has_fts_bits (self->store) && match_in_prefix_index (match)
                       ? "SELECT ma_fts_bits (action_fts, ?2) FROM action_fts "
                         "WHERE action_fts MATCH ?1 LIMIT 1"
                       : "SELECT ma_set_bits (rowid, ?2) FROM action_fts WHERE action_fts MATCH ?1";
-              guint64 *bits = bitmap_from_sql (store, data, sql, match);
+              guint64 *bits = bitmap_from_sql (self, data, sql, match);
               if (bits == NULL)
                 return NULL;
               g_free (cache->fts_bits);
@@ -1376,8 +1123,8 @@ query_index_pass (
         }
       if (partner_codes[0] != NULL)
         {
-          g_autofree char *json = codes_to_json (partner_codes);
-          partners = bitmap_from_sql (store, data,
+          g_autofree char *json = ma_filter_sql_codes (partner_codes);
+          partners = bitmap_from_sql (self, data,
                                       "SELECT ma_set_bits (action, ?2) FROM action_partner "
                                       "WHERE partner IN "
                                       "(SELECT CAST (value AS INTEGER) FROM json_each (?1))",
@@ -1388,20 +1135,20 @@ query_index_pass (
       gsize mask_size = 0;
 
       for (int d = 0; d < N_DIMS; d++)
-        mask_size += dim_size (&data->dims[d]) + 1;
+        mask_size += ma_dim_size (&data->dims[d]) + 1;
       mask_block = g_new0 (guint8, mask_size);
       mask_size = 0;
       for (int d = 0; d < N_DIMS; d++)
         {
-          const char *const *codes = ma_filter_get_codes (filter, dim_dimension[d]);
+          const char *const *codes = ma_filter_get_codes (filter, ma_dim_dimension[d]);
           masks[d] = mask_block + mask_size;
-          mask_size += dim_size (&data->dims[d]) + 1;
+          mask_size += ma_dim_size (&data->dims[d]) + 1;
           if (codes[0] == NULL)
             continue;
           active[d] = TRUE;
           for (guint i = 0; codes[i] != NULL; i++)
             {
-              int index = dim_find (&data->dims[d], codes[i]);
+              int index = ma_dim_find (&data->dims[d], codes[i]);
               if (index >= 0)
                 masks[d][index] = 1;
             }
@@ -1419,7 +1166,7 @@ query_index_pass (
 
   for (int d = 0; d < N_DIMS; d++)
     any_active |= active[d];
-  result = result_new (data->dims);
+  result = ma_action_result_new (data->dims);
   result->from_index = TRUE;
   /* Room for every id; they are written in place (a call per id cost 1-2 ms per
    * keystroke at 100,000 Actions: callgrind) and the length set at the end. */
@@ -1480,14 +1227,14 @@ query_index_pass (
             {
               n_ids++;
               const guint16 *values = link_values (data, LINK_COUNTRY, id);
-              guint n_status = dim_size (&data->dims[DIM_STATUS]);
+              guint n_status = ma_dim_size (&data->dims[DIM_STATUS]);
               guint8 status = data->attr[DIM_STATUS][id];
 
               count_row (data, result->counts, id, -1);
               if (status != NONE)
                 {
                   guint8 region = data->attr[DIM_REGION][id];
-                  guint row = region != NONE ? region : dim_size (&data->dims[DIM_REGION]);
+                  guint row = region != NONE ? region : ma_dim_size (&data->dims[DIM_REGION]);
                   result->region_status[row * n_status + status]++;
                 }
               for (guint k = 0; k < data->link_len[LINK_COUNTRY][id]; k++)
@@ -1505,278 +1252,9 @@ query_index_pass (
     g_array_set_size (result->ids, n_ids);
   result->n_items = n_ids;
   for (guint d = 0; d < N_DIMS; d++)
-    for (guint k = 0; k < dim_size (&result->dims[d]); k++)
+    for (guint k = 0; k < ma_dim_size (&result->dims[d]); k++)
       result->facets[d][k] += result->counts[d][k];
   return result;
-}
-
-GArray *
-ma_store_query_action_ids_index (MaStore *self,
-                                 MaFilter *filter,
-                                 MaSortKey sort,
-                                 gboolean descending)
-{
-  g_autoptr (MaActionResult) result = query_index_pass (self, filter, sort, descending, FALSE);
-
-  return result != NULL ? g_array_ref (result->ids) : NULL;
-}
-
-static gboolean
-sql_counts (MaStore *self, MaFilter *filter, int d, guint *counts, GError **error)
-{
-  static const char *const sql[N_DIMS] = {
-    "SELECT a.status, count(*) FROM action a WHERE %s GROUP BY 1",
-    "SELECT a.region, count(*) FROM action a WHERE %s GROUP BY 1",
-    "SELECT a.type, count(*) FROM action a WHERE %s GROUP BY 1",
-    "SELECT f.country, count(*) FROM action a JOIN action_country f ON f.action = a.id "
-    "WHERE %s GROUP BY 1",
-    "SELECT f.theme, count(*) FROM action a JOIN action_theme f ON f.action = a.id "
-    "WHERE %s GROUP BY 1",
-  };
-  g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *condition = ma_store_filter_condition (self, filter, binds);
-  g_autofree char *text = g_strdup_printf (sql[d], condition);
-  sqlite3_stmt *stmt = ma_store_prepare (self, text, error);
-  Dim dim = { 0 };
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  ma_store_bind_texts (stmt, 1, binds);
-  if (!dim_load (ma_store_get_db (self), d, &dim, error))
-    {
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int index = dim_find (&dim, (const char *) sqlite3_column_text (stmt, 0));
-      if (index >= 0)
-        counts[index] = (guint) sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_finalize (stmt);
-  dim_clear (&dim);
-  if (rc != SQLITE_DONE)
-    {
-      ma_store_set_sqlite_error (error, ma_store_get_db (self), rc);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Statuses and activities per country of the selected Actions, as the map's SQL. */
-static gboolean
-sql_country_aggregates (MaStore *self, MaFilter *filter, MaActionResult *result, GError **error)
-{
-  static const char *const sql[3] = {
-    "SELECT ac.country, a.status, count(*) FROM action a JOIN action_country ac ON "
-    "ac.action = a.id WHERE %s GROUP BY ac.country, a.status",
-    "SELECT ac.country, NULL, count(*) FROM action a JOIN action_country ac ON ac.action = a.id "
-    "JOIN activity v ON v.action = a.id WHERE %s GROUP BY ac.country",
-    "SELECT a.region, a.status, count(*) FROM action a WHERE %s GROUP BY 1, 2",
-  };
-  guint n_status = dim_size (&result->dims[DIM_STATUS]);
-
-  for (guint q = 0; q < G_N_ELEMENTS (sql); q++)
-    {
-      g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *condition = ma_store_filter_condition (self, filter, binds);
-      g_autofree char *text = g_strdup_printf (sql[q], condition);
-      sqlite3_stmt *stmt = ma_store_prepare (self, text, error);
-      int rc;
-
-      if (stmt == NULL)
-        return FALSE;
-      ma_store_bind_texts (stmt, 1, binds);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          int country =
-              dim_find (&result->dims[DIM_COUNTRY], (const char *) sqlite3_column_text (stmt, 0));
-          int status =
-              dim_find (&result->dims[DIM_STATUS], (const char *) sqlite3_column_text (stmt, 1));
-          guint count = (guint) sqlite3_column_int64 (stmt, 2);
-          if (q == 2)
-            {
-              int region = dim_find (&result->dims[DIM_REGION],
-                                     (const char *) sqlite3_column_text (stmt, 0));
-              guint row = region >= 0 ? (guint) region : dim_size (&result->dims[DIM_REGION]);
-              if (status >= 0 && (region >= 0 || sqlite3_column_type (stmt, 0) == SQLITE_NULL))
-                result->region_status[row * n_status + status] = count;
-              continue;
-            }
-          if (country < 0)
-            continue;
-          if (q == 1)
-            result->country_activities[country] = count;
-          else if (status >= 0)
-            result->country_status[country * n_status + status] = count;
-        }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          ma_store_set_sqlite_error (error, ma_store_get_db (self), rc);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-MaActionResult *
-ma_store_query_actions_sql (MaStore *self, MaFilter *filter, GError **error)
-{
-  g_autoptr (MaActionResult) result = NULL;
-  Dim dims[N_DIMS] = { { 0 } };
-  guint n_items;
-
-  g_return_val_if_fail (MA_IS_STORE (self), NULL);
-
-  /* An answer with counts keeps the number of matches, not their ids in order. */
-  if (!ma_store_count_actions_sql (self, filter, &n_items, error))
-    return NULL;
-  for (int d = 0; d < N_DIMS; d++)
-    if (!dim_load (ma_store_get_db (self), d, &dims[d], error))
-      {
-        for (int k = 0; k <= d; k++)
-          dim_clear (&dims[k]);
-        return NULL;
-      }
-  result = result_new (dims);
-  for (int d = 0; d < N_DIMS; d++)
-    dim_clear (&dims[d]);
-  result->n_items = n_items;
-  if (!sql_country_aggregates (self, filter, result, error))
-    return NULL;
-  for (int d = 0; d < N_DIMS; d++)
-    {
-      g_autoptr (MaFilter) others = filter != NULL ? ma_filter_copy (filter) : NULL;
-      if (!sql_counts (self, filter, d, result->counts[d], error))
-        return NULL;
-      if (others != NULL)
-        ma_filter_set_codes (others, dim_dimension[d], NULL);
-      if (!sql_counts (self, others, d, result->facets[d], error))
-        return NULL;
-    }
-  return g_steal_pointer (&result);
-}
-
-MaActionResult *
-ma_store_query_actions (MaStore *self, MaFilter *filter, GError **error)
-{
-  MaActionResult *result;
-
-  g_return_val_if_fail (MA_IS_STORE (self), NULL);
-
-  result = query_counted (self, filter);
-  if (result != NULL)
-    return result;
-  return ma_store_query_actions_sql (self, filter, error);
-}
-
-void
-ma_action_result_free (MaActionResult *result)
-{
-  if (result == NULL || !g_atomic_ref_count_dec (&result->ref_count))
-    return;
-  g_clear_pointer (&result->ids, g_array_unref);
-  for (guint d = 0; d < N_DIMS; d++)
-    {
-      dim_clear (&result->dims[d]);
-      g_free (result->counts[d]);
-      g_free (result->facets[d]);
-    }
-  g_free (result->country_status);
-  g_free (result->country_activities);
-  g_free (result->region_status);
-  g_free (result);
-}
-
-guint
-ma_action_result_get_n_items (MaActionResult *result)
-{
-  g_return_val_if_fail (result != NULL, 0);
-  return result->n_items;
-}
-
-gboolean
-ma_action_result_get_from_index (MaActionResult *result)
-{
-  g_return_val_if_fail (result != NULL, FALSE);
-  return result->from_index;
-}
-
-const char *const *
-ma_action_result_get_codes (MaActionResult *result, MaFilterDimension dimension)
-{
-  static const char *const none[] = { NULL };
-  int d = dim_of (dimension);
-
-  g_return_val_if_fail (result != NULL, none);
-  return d >= 0 ? (const char *const *) result->dims[d].codes->pdata : none;
-}
-
-guint
-ma_action_result_get_count (MaActionResult *result, MaFilterDimension dimension, const char *code)
-{
-  int d = dim_of (dimension), index;
-
-  g_return_val_if_fail (result != NULL, 0);
-  if (d < 0 || (index = dim_find (&result->dims[d], code)) < 0)
-    return 0;
-  return result->counts[d][index];
-}
-
-guint
-ma_action_result_get_facet_count (MaActionResult *result,
-                                  MaFilterDimension dimension,
-                                  const char *code)
-{
-  int d = dim_of (dimension), index;
-
-  g_return_val_if_fail (result != NULL, 0);
-  if (d < 0 || (index = dim_find (&result->dims[d], code)) < 0)
-    return 0;
-  return result->facets[d][index];
-}
-
-guint
-ma_action_result_get_country_status_count (MaActionResult *result,
-                                           const char *country,
-                                           const char *status)
-{
-  int c, s;
-
-  g_return_val_if_fail (result != NULL, 0);
-  c = dim_find (&result->dims[DIM_COUNTRY], country);
-  s = dim_find (&result->dims[DIM_STATUS], status);
-  if (c < 0 || s < 0)
-    return 0;
-  return result->country_status[c * dim_size (&result->dims[DIM_STATUS]) + s];
-}
-
-guint
-ma_action_result_get_country_activities (MaActionResult *result, const char *country)
-{
-  int c;
-
-  g_return_val_if_fail (result != NULL, 0);
-  c = dim_find (&result->dims[DIM_COUNTRY], country);
-  return c >= 0 ? result->country_activities[c] : 0;
-}
-
-guint
-ma_action_result_get_region_status_count (MaActionResult *result,
-                                          const char *region,
-                                          const char *status)
-{
-  int r, s;
-
-  g_return_val_if_fail (result != NULL, 0);
-  r = region != NULL ? dim_find (&result->dims[DIM_REGION], region)
-                     : (int) dim_size (&result->dims[DIM_REGION]);
-  s = dim_find (&result->dims[DIM_STATUS], status);
-  if (r < 0 || s < 0)
-    return 0;
-  return result->region_status[r * dim_size (&result->dims[DIM_STATUS]) + s];
 }
 
 void
@@ -1786,13 +1264,132 @@ ma_action_index_set_sort_chunk (guint titles)
   sort_chunk = titles;
 }
 
-gboolean
-ma_store_count_actions_index (MaStore *self, MaFilter *filter, guint *count)
-{
-  g_autoptr (MaActionResult) result = query_counted (self, filter);
+/* ---- GObject and the public functions ------------------------------------------ */
 
-  if (result == NULL)
+static void
+ma_action_index_finalize (GObject *object)
+{
+  MaActionIndex *self = MA_ACTION_INDEX (object);
+
+  drop_cache (self);
+  g_clear_pointer (&self->data, index_data_free);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (ma_action_index_parent_class)->finalize (object);
+}
+
+static void
+ma_action_index_class_init (MaActionIndexClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ma_action_index_finalize;
+}
+
+static void
+ma_action_index_init (MaActionIndex *self)
+{
+}
+
+MaActionIndex *
+ma_action_index_new (MaStore *store)
+{
+  MaActionIndex *self;
+
+  g_return_val_if_fail (MA_IS_STORE (store), NULL);
+  self = g_object_new (MA_TYPE_ACTION_INDEX, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+gboolean
+ma_action_index_load (MaActionIndex *self, GError **error)
+{
+  IndexData *data;
+
+  g_return_val_if_fail (MA_IS_ACTION_INDEX (self), FALSE);
+
+  data = index_data_load (ma_store_get_db (self->store), current_lang (), NULL, error);
+  if (data == NULL)
     return FALSE;
-  *count = result->n_items;
+  install (self, data);
   return TRUE;
+}
+
+void
+ma_action_index_load_async (MaActionIndex *self,
+                            GCancellable *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer user_data)
+{
+  GTask *task;
+  LoadTask *load;
+
+  g_return_if_fail (MA_IS_ACTION_INDEX (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ma_action_index_load_async);
+  load = g_new0 (LoadTask, 1);
+  load->path = g_strdup (ma_store_get_path (self->store));
+  g_task_set_task_data (task, load, (GDestroyNotify) load_task_free);
+  self->loading = TRUE;
+  self->auto_reload = TRUE;
+  start_load (self, task);
+}
+
+gboolean
+ma_action_index_load_finish (MaActionIndex *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+ma_action_index_is_loaded (MaActionIndex *self)
+{
+  g_return_val_if_fail (MA_IS_ACTION_INDEX (self), FALSE);
+  return usable_data (self) != NULL;
+}
+
+void
+ma_action_index_drop (MaActionIndex *self)
+{
+  g_return_if_fail (MA_IS_ACTION_INDEX (self));
+  drop_cache (self);
+  g_clear_pointer (&self->data, index_data_free);
+  self->stale = FALSE;
+  self->auto_reload = FALSE;
+}
+
+void
+ma_action_index_changed (MaActionIndex *self, gint64 action)
+{
+  g_return_if_fail (MA_IS_ACTION_INDEX (self));
+
+  self->changes++;
+  if (self->data == NULL || self->stale)
+    return;
+  if (update_one (self, action))
+    return;
+  /* A change of many Actions: SQL answers until the index is loaded again. */
+  self->stale = TRUE;
+  if (self->auto_reload && !self->loading)
+    ma_action_index_load_async (self, NULL, NULL, NULL);
+}
+
+GArray *
+ma_action_index_query_ids (MaActionIndex *self,
+                           MaFilter *filter,
+                           MaSortKey sort,
+                           gboolean descending)
+{
+  g_autoptr (MaActionResult) result = NULL;
+
+  g_return_val_if_fail (MA_IS_ACTION_INDEX (self), NULL);
+  result = query_index_pass (self, filter, sort, descending, FALSE);
+  return result != NULL ? g_array_ref (result->ids) : NULL;
+}
+
+MaActionResult *
+ma_action_index_query_actions (MaActionIndex *self, MaFilter *filter)
+{
+  g_return_val_if_fail (MA_IS_ACTION_INDEX (self), NULL);
+  return query_counted (self, filter);
 }

@@ -8,6 +8,7 @@
 
 #include "ma-action-index.h"
 #include "ma-action-list.h"
+#include "ma-filter-sql.h"
 #include "ma-store-private.h"
 
 /* Few rows are bound at a time (GTK 4.8 keeps 30 to 200); keep that many
@@ -29,7 +30,8 @@ struct _MaActionList
 {
   GObject parent_instance;
 
-  MaStore *store;
+  MaActionQuery *query;
+  MaStore *store; /* the query's */
   MaFilter *filter;
   char *lang;
   MaSortKey sort;
@@ -209,7 +211,7 @@ static GArray *
 query_matches (MaActionList *self, GError **error)
 {
   g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *condition = ma_store_filter_condition (self->store, self->filter, binds);
+  g_autofree char *condition = ma_filter_sql_condition (self->filter, binds);
   g_autofree char *sql = g_strdup_printf ("SELECT a.id FROM action a WHERE %s", condition);
   GArray *ids;
   sqlite3_stmt *stmt;
@@ -218,7 +220,7 @@ query_matches (MaActionList *self, GError **error)
   stmt = ma_store_prepare (self->store, sql, error);
   if (stmt == NULL)
     return NULL;
-  ma_store_bind_texts (stmt, 1, binds);
+  ma_filter_sql_bind (stmt, 1, binds);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -247,15 +249,13 @@ query_ids (MaActionList *self, GError **error)
   gint64 max_id = 0;
   GArray *ids;
 
-  /* The store's in-memory index, once loaded, answers in one pass itself. */
-  if (ma_store_has_index (self->store))
-    return ma_store_query_action_ids (self->store, self->filter, self->sort, self->descending,
-                                      error);
+  /* The in-memory index, once loaded, answers in one pass itself. */
+  if (ma_action_query_has_index (self->query))
+    return ma_action_query_ids (self->query, self->filter, self->sort, self->descending, error);
 
   if (self->order == NULL)
     {
-      self->order =
-          ma_store_query_action_ids (self->store, NULL, self->sort, self->descending, error);
+      self->order = ma_action_query_ids (self->query, NULL, self->sort, self->descending, error);
       if (self->order == NULL)
         return NULL;
     }
@@ -366,7 +366,7 @@ refresh (MaActionList *self, gint64 touched)
     }
   if (touched >= 0)
     {
-      self->total = ma_store_count_actions (self->store, NULL, NULL);
+      self->total = ma_action_query_count (self->query, NULL, NULL);
       if (touched == 0)
         g_hash_table_remove_all (self->actions);
       else
@@ -429,11 +429,12 @@ ma_action_list_dispose (GObject *object)
   MaActionList *self = MA_ACTION_LIST (object);
 
   g_clear_signal_handler (&self->filter_handler, self->filter);
-  g_clear_signal_handler (&self->store_handler, self->store);
+  g_clear_signal_handler (&self->store_handler, self->query);
   g_clear_pointer (&self->slots, g_hash_table_unref);
   g_clear_pointer (&self->actions, g_hash_table_unref);
   g_clear_object (&self->filter);
-  g_clear_object (&self->store);
+  self->store = NULL;
+  g_clear_object (&self->query);
 
   G_OBJECT_CLASS (ma_action_list_parent_class)->dispose (object);
 }
@@ -476,41 +477,43 @@ ma_action_list_init (MaActionList *self)
 }
 
 MaActionList *
-ma_action_list_new (MaStore *store, MaFilter *filter, const char *lang)
+ma_action_list_new (MaActionQuery *query, MaFilter *filter, const char *lang)
 {
   MaActionList *self;
 
-  g_return_val_if_fail (MA_IS_STORE (store), NULL);
+  g_return_val_if_fail (MA_IS_ACTION_QUERY (query), NULL);
   g_return_val_if_fail (MA_IS_FILTER (filter), NULL);
 
   self = g_object_new (MA_TYPE_ACTION_LIST, NULL);
-  self->store = g_object_ref (store);
+  self->query = g_object_ref (query);
+  self->store = ma_action_query_get_store (query);
   self->filter = g_object_ref (filter);
   self->lang = g_strdup (lang);
   self->filter_handler =
       g_signal_connect_swapped (filter, "changed", G_CALLBACK (on_filter_changed), self);
   self->store_handler =
-      g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+      g_signal_connect_swapped (query, "changed", G_CALLBACK (on_store_changed), self);
   refresh (self, 0);
   return self;
 }
 
 MaActionList *
-ma_action_list_new_deferred (MaStore *store, MaFilter *filter, const char *lang)
+ma_action_list_new_deferred (MaActionQuery *query, MaFilter *filter, const char *lang)
 {
   MaActionList *self;
 
-  g_return_val_if_fail (MA_IS_STORE (store), NULL);
+  g_return_val_if_fail (MA_IS_ACTION_QUERY (query), NULL);
   g_return_val_if_fail (MA_IS_FILTER (filter), NULL);
 
   self = g_object_new (MA_TYPE_ACTION_LIST, NULL);
-  self->store = g_object_ref (store);
+  self->query = g_object_ref (query);
+  self->store = ma_action_query_get_store (query);
   self->filter = g_object_ref (filter);
   self->lang = g_strdup (lang);
   self->filter_handler =
       g_signal_connect_swapped (filter, "changed", G_CALLBACK (on_filter_changed), self);
   self->store_handler =
-      g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+      g_signal_connect_swapped (query, "changed", G_CALLBACK (on_store_changed), self);
   /* Counted when asked (ma_action_list_get_total): a window shows "Loading" until
    * the list is there, and counting 100,000 rows would delay its first frame. */
   self->total = G_MAXUINT;
@@ -529,6 +532,13 @@ ma_action_list_get_store (MaActionList *self)
 {
   g_return_val_if_fail (MA_IS_ACTION_LIST (self), NULL);
   return self->store;
+}
+
+MaActionQuery *
+ma_action_list_get_query (MaActionList *self)
+{
+  g_return_val_if_fail (MA_IS_ACTION_LIST (self), NULL);
+  return self->query;
 }
 
 MaFilter *
@@ -598,6 +608,6 @@ ma_action_list_get_total (MaActionList *self)
 {
   g_return_val_if_fail (MA_IS_ACTION_LIST (self), 0);
   if (self->total == G_MAXUINT)
-    self->total = ma_store_count_actions (self->store, NULL, NULL);
+    self->total = ma_action_query_count (self->query, NULL, NULL);
   return self->total;
 }

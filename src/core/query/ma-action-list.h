@@ -6,7 +6,7 @@
 
 #include <gio/gio.h>
 
-#include "ma-store.h"
+#include "ma-action-query.h"
 
 G_BEGIN_DECLS
 
@@ -26,14 +26,16 @@ gint64 ma_action_slot_get_id (MaActionSlot *self);
 MaAction *ma_action_slot_dup_action (MaActionSlot *self);
 
 /* A GListModel of MaActionSlot over the ids of the Actions FILTER selects,
- * sorted by SORT; it follows the filter's and the store's "changed" signals. */
-MaActionList *ma_action_list_new (MaStore *store, MaFilter *filter, const char *lang);
+ * sorted by SORT; it follows the filter's and the query's "changed" signals. */
+MaActionList *ma_action_list_new (MaActionQuery *query, MaFilter *filter, const char *lang);
 /* The same, empty until the first ma_action_list_refresh () (or filter or store
  * change): for a big database, whose sorted ids cost more than the first frame
- * may wait for; refresh once the store's index is loaded. */
-MaActionList *ma_action_list_new_deferred (MaStore *store, MaFilter *filter, const char *lang);
+ * may wait for; refresh once the query's index is loaded. */
+MaActionList *
+ma_action_list_new_deferred (MaActionQuery *query, MaFilter *filter, const char *lang);
 gboolean ma_action_list_is_loaded (MaActionList *self);
 MaStore *ma_action_list_get_store (MaActionList *self);
+MaActionQuery *ma_action_list_get_query (MaActionList *self);
 MaFilter *ma_action_list_get_filter (MaActionList *self);
 void ma_action_list_set_sort (MaActionList *self, MaSortKey sort, gboolean descending);
 MaSortKey ma_action_list_get_sort (MaActionList *self);

@@ -14,6 +14,7 @@
 #include "ma-date.h"
 #include "ma-i18n.h"
 #include "ma-report.h"
+#include "ma-filter-sql.h"
 #include "ma-store-private.h"
 
 /* Lower and upper bound of a partial date column, in SQL. */
@@ -51,12 +52,12 @@ static sqlite3_stmt *
 prepare_filtered (MaStore *store, MaFilter *filter, const char *sql_template, GError **error)
 {
   g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *condition = ma_store_filter_condition (store, filter, binds);
+  g_autofree char *condition = ma_filter_sql_condition (filter, binds);
   g_autofree char *sql = g_strdup_printf (sql_template, condition);
   sqlite3_stmt *stmt = ma_store_prepare (store, sql, error);
 
   if (stmt != NULL)
-    ma_store_bind_texts (stmt, 1, binds);
+    ma_filter_sql_bind (stmt, 1, binds);
   return stmt;
 }
 
@@ -181,7 +182,7 @@ add_row (GArray *rows, const char *category, const char *series, guint count)
 /* The rows of the regions, status and types charts from the store's in-memory
  * index (one pass, bench/RESULTS.md) when it is loaded; NULL otherwise. */
 static GArray *
-index_rows (MaStore *store, MaFilter *filter, MaChartKind kind)
+index_rows (MaActionQuery *query, MaFilter *filter, MaChartKind kind)
 {
   static const MaFilterDimension dims[] = {
     [MA_CHART_REGIONS] = MA_FILTER_REGION,
@@ -195,9 +196,9 @@ index_rows (MaStore *store, MaFilter *filter, MaChartKind kind)
   guint known = 0;
 
   if ((kind != MA_CHART_REGIONS && kind != MA_CHART_STATUS && kind != MA_CHART_TYPES) ||
-      !ma_store_has_index (store))
+      !ma_action_query_has_index (query))
     return NULL;
-  result = ma_store_query_actions (store, filter, NULL);
+  result = ma_action_query_actions (query, filter, NULL);
   if (result == NULL)
     return NULL;
   rows = g_array_new (FALSE, TRUE, sizeof (Row));
@@ -426,7 +427,7 @@ timeline_data (
     MaStore *store, MaFilter *filter, const char *lang, MaChartData *data, GError **error)
 {
   g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *condition = ma_store_filter_condition (store, filter, binds);
+  g_autofree char *condition = ma_filter_sql_condition (filter, binds);
   g_autofree char *sql = g_strdup_printf (
       "SELECT a.id, coalesce (a.code, (SELECT t.title FROM action_text t WHERE t.action = a.id "
       "AND t.lang = ?), a.title), a.region, a.start_lo, a.end_hi, a.start_date, a.end_date, "
@@ -446,7 +447,7 @@ timeline_data (
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, ma_store_lang_column (lang), -1, SQLITE_TRANSIENT);
-  ma_store_bind_texts (stmt, 2, binds);
+  ma_filter_sql_bind (stmt, 2, binds);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *region = (const char *) sqlite3_column_text (stmt, 2);
@@ -536,21 +537,24 @@ timeline_data (
 
 MaChartData *
 ma_report_chart_data (
-    MaStore *store, MaFilter *filter, MaChartKind kind, const char *lang, GError **error)
+    MaActionQuery *query, MaFilter *filter, MaChartKind kind, const char *lang, GError **error)
 {
+  MaStore *store;
   g_autoptr (MaLanguageScope) scope = ma_language_scope_new (lang);
   g_autoptr (MaChartData) data = NULL;
   g_autoptr (GArray) rows = NULL;
   const char *code = ma_i18n_normalize (lang != NULL ? lang : ma_i18n_get_language ());
 
-  g_return_val_if_fail (MA_IS_STORE (store), NULL);
+  g_return_val_if_fail (MA_IS_ACTION_QUERY (query), NULL);
   g_return_val_if_fail (kind < MA_CHART_N_KINDS, NULL);
+
+  store = ma_action_query_get_store (query);
 
   data = ma_chart_data_new (kind);
   switch (kind)
     {
       case MA_CHART_REGIONS:
-        rows = index_rows (store, filter, kind);
+        rows = index_rows (query, filter, kind);
         if (rows == NULL)
           rows = query_rows (store, filter,
                              "SELECT a.region, a.status, count(*) FROM action a WHERE %s "
@@ -577,7 +581,7 @@ ma_report_chart_data (
                    code);
         break;
       case MA_CHART_STATUS:
-        rows = index_rows (store, filter, kind);
+        rows = index_rows (query, filter, kind);
         if (rows == NULL)
           rows = query_rows (store, filter,
                              "SELECT a.status, NULL, count(*) FROM action a WHERE %s GROUP BY 1",
@@ -589,7 +593,7 @@ ma_report_chart_data (
         fill_grid (data, store, rows, MA_VOCABULARY_STATUS, NULL, FALSE, -2, NULL, code);
         break;
       case MA_CHART_TYPES:
-        rows = index_rows (store, filter, kind);
+        rows = index_rows (query, filter, kind);
         if (rows == NULL)
           rows =
               query_rows (store, filter,
@@ -627,8 +631,8 @@ ma_report_chart_data (
         data->total += (guint) g_array_index (rows, Row, i).count;
     }
   else if (kind != MA_CHART_TIMELINE)
-    data->total = ma_store_count_actions (store, filter, NULL);
-  data->subtitle = ma_report_describe_filter (store, filter, code);
+    data->total = ma_action_query_count (query, filter, NULL);
+  data->subtitle = ma_report_describe_filter (query, filter, code);
   return g_steal_pointer (&data);
 }
 
@@ -656,20 +660,21 @@ describe_codes (GPtrArray *parts,
 }
 
 char *
-ma_report_describe_filter (MaStore *store, MaFilter *filter, const char *lang)
+ma_report_describe_filter (MaActionQuery *query, MaFilter *filter, const char *lang)
 {
-  return ma_report_describe_filter_full (store, filter, lang, TRUE);
+  return ma_report_describe_filter_full (query, filter, lang, TRUE);
 }
 
 char *
-ma_report_describe_filter_full (MaStore *store,
+ma_report_describe_filter_full (MaActionQuery *query,
                                 MaFilter *filter,
                                 const char *lang,
                                 gboolean with_count)
 {
+  MaStore *store = ma_action_query_get_store (query);
   g_autoptr (MaLanguageScope) scope = ma_language_scope_new (lang);
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  guint count = ma_store_count_actions (store, filter, NULL);
+  guint count = ma_action_query_count (query, filter, NULL);
   g_autofree char *number = ma_format_int (count, lang);
   static const struct
   {
@@ -736,7 +741,7 @@ ma_report_compute (MaStore *store, MaFilter *filter, MaReportFigures *figures, G
   /* The period is applied here, not by the filter: an Action with unknown dates
    * but an activity in the period was implemented in it. */
   ma_filter_set_date_range (base, NULL, NULL);
-  condition = ma_store_filter_condition (store, base, binds);
+  condition = ma_filter_sql_condition (base, binds);
   lo = from != NULL ? ma_date_lower_bound (from) : g_strdup ("0000-01-01");
   hi = to != NULL ? ma_date_upper_bound (to) : g_strdup ("9999-12-31");
 
@@ -774,7 +779,7 @@ ma_report_compute (MaStore *store, MaFilter *filter, MaReportFigures *figures, G
   stmt = ma_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
-  ma_store_bind_texts (stmt, 1, binds);
+  ma_filter_sql_bind (stmt, 1, binds);
   if (sqlite3_bind_parameter_index (stmt, ":lo") > 0)
     sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":lo"), lo, -1, SQLITE_TRANSIENT);
   if (sqlite3_bind_parameter_index (stmt, ":hi") > 0)

@@ -1,29 +1,30 @@
-/* ma-report.h: programme figures and chart data from the store
+/* ma-report.h: programme figures and chart data
  *
- * Every aggregate runs over the Actions the filter selects, through the same SQL
- * condition as the list, so list, map and charts agree.
+ * Every aggregate runs over the Actions the filter selects: counts come from the
+ * query (index or SQL), the rest from SQL with the filter's condition
+ * (ma-filter-sql.h), so list, map and charts agree.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "ma-chart.h"
+#include "ma-action-query.h"
 #include "ma-filter.h"
-#include "ma-store.h"
 
 G_BEGIN_DECLS
 
 /* The data of one chart over the Actions FILTER selects (NULL: all), with names in
  * LANG. */
 MaChartData *ma_report_chart_data (
-    MaStore *store, MaFilter *filter, MaChartKind kind, const char *lang, GError **error);
+    MaActionQuery *query, MaFilter *filter, MaChartKind kind, const char *lang, GError **error);
 
 /* The filter in words for a subtitle ("Latin America and the Caribbean · 2021"),
  * or the number of Actions when the filter is empty. */
-char *ma_report_describe_filter (MaStore *store, MaFilter *filter, const char *lang);
+char *ma_report_describe_filter (MaActionQuery *query, MaFilter *filter, const char *lang);
 /* The same, without the number of Actions when WITH_COUNT is FALSE (“All Actions”
  * for an empty filter). */
-char *ma_report_describe_filter_full (MaStore *store,
+char *ma_report_describe_filter_full (MaActionQuery *query,
                                       MaFilter *filter,
                                       const char *lang,
                                       gboolean with_count);

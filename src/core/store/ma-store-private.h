@@ -44,12 +44,6 @@ void ma_store_rollback (MaStore *self);
 /* Emits MaStore::changed after a committed write (action 0: many records). */
 void ma_store_emit_changed (MaStore *self, gint64 action);
 
-/* An SQL condition on the Actions table aliased "a" that FILTER selects, with its
- * parameters appended to BINDS (text, positional "?"). NULL filter: "1". */
-char *ma_store_filter_condition (MaStore *self, MaFilter *filter, GPtrArray *binds);
-/* Binds BINDS as text to STMT from parameter FIRST on. */
-void ma_store_bind_texts (sqlite3_stmt *stmt, int first, GPtrArray *binds);
-
 /* Bulk writes inside one transaction: the search index is not kept row by row
  * between these two calls; ma_store_reindex_touched rebuilds the rows of the
  * Actions passed to ma_store_touch_action. */
@@ -59,22 +53,5 @@ gboolean ma_store_reindex_touched (MaStore *self, GError **error);
 
 /* The language column suffix: "en", "fr" or "es" for any language name. */
 const char *ma_store_lang_column (const char *lang);
-
-/* The ids through SQL alone, and through the in-memory index (NULL when it is not
- * loaded or cannot answer this filter): ma-action-index.c. */
-GArray *ma_store_query_action_ids_sql (
-    MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error);
-/* How many Actions FILTER selects, from the index (from the answer with counts that
- * the charts, the map and the facets share): FALSE when the index cannot tell. */
-gboolean ma_store_count_actions_index (MaStore *self, MaFilter *filter, guint *count);
-/* The same through SQL alone; FALSE with ERROR set when SQLite fails. */
-gboolean ma_store_count_actions_sql (MaStore *self, MaFilter *filter, guint *count, GError **error);
-GArray *ma_store_query_action_ids_index (MaStore *self,
-                                         MaFilter *filter,
-                                         MaSortKey sort,
-                                         gboolean descending);
-/* Keeps the index current after a committed write; ma_store_emit_changed calls it
- * before any "changed" handler runs. */
-void ma_store_index_changed (MaStore *self, gint64 action);
 
 G_END_DECLS

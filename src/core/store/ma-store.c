@@ -142,16 +142,7 @@ ma_store_rollback (MaStore *self)
 void
 ma_store_emit_changed (MaStore *self, gint64 action)
 {
-  /* The in-memory index first: every handler then queries current data. */
-  ma_store_index_changed (self, action);
   g_signal_emit (self, signals[CHANGED], 0, action);
-}
-
-void
-ma_store_bind_texts (sqlite3_stmt *stmt, int first, GPtrArray *binds)
-{
-  for (guint i = 0; binds != NULL && i < binds->len; i++)
-    sqlite3_bind_text (stmt, first + (int) i, g_ptr_array_index (binds, i), -1, SQLITE_TRANSIENT);
 }
 
 const char *

@@ -71,9 +71,6 @@ ma_store_term_name (MaStore *self, MaVocabulary vocabulary, const char *code, co
 gboolean ma_store_term_exists (MaStore *self, MaVocabulary vocabulary, const char *code);
 
 /* Actions */
-guint ma_store_count_actions (MaStore *self, MaFilter *filter, GError **error);
-GArray *ma_store_query_action_ids (
-    MaStore *self, MaFilter *filter, MaSortKey sort, gboolean descending, GError **error);
 MaAction *ma_store_get_action (MaStore *self, gint64 id, const char *lang, GError **error);
 /* The Actions of IDS in that order, those that exist, in one query per table:
  * what a list needs to show the rows it has bound. */
