@@ -114,14 +114,15 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   /* Words as users type them: whole, or their first letters. */
   f->words = g_ptr_array_new_with_free_func (g_free);
-  texts = column (f->store, "SELECT title FROM action WHERE id % 7 = 0 UNION ALL "
-                            "SELECT summary FROM action WHERE id % 29 = 0 AND summary IS NOT NULL "
-                            "UNION ALL SELECT code FROM action WHERE id % 31 = 0 AND code IS NOT NULL");
+  texts =
+      column (f->store, "SELECT title FROM action WHERE id % 7 = 0 UNION ALL "
+                        "SELECT summary FROM action WHERE id % 29 = 0 AND summary IS NOT NULL "
+                        "UNION ALL SELECT code FROM action WHERE id % 31 = 0 AND code IS NOT NULL");
   for (guint i = 0; i < texts->len; i++)
     {
-      g_auto (GStrv) parts = g_strsplit_set (g_ptr_array_index (texts, i), " ,.;:()'’", -1);
+      g_auto (GStrv) parts = g_strsplit_set (g_ptr_array_index (texts, i), " ,.;:()'", -1);
       for (guint k = 0; parts[k] != NULL; k++)
-        if (g_utf8_strlen (parts[k], -1) >= 2)
+        if (g_utf8_validate (parts[k], -1, NULL) && g_utf8_strlen (parts[k], -1) >= 2)
           g_ptr_array_add (f->words, g_strdup (parts[k]));
     }
   g_assert_cmpuint (f->words->len, >, 100);
@@ -167,7 +168,9 @@ random_term (Fixture *f)
 
   if (g_test_rand_int_range (0, 3) > 0)
     {
-      glong keep = MIN (length, g_test_rand_int_range (1, 6));
+      glong keep = g_test_rand_int_range (1, 6);
+
+      keep = MIN (keep, length);
       cut = g_utf8_substring (word, 0, keep);
     }
   else
@@ -273,7 +276,8 @@ compare_ids (Fixture *f, MaFilter *filter, MaSortKey sort, gboolean descending)
                descending ? " desc" : "", fast->len, slow->len);
     }
   g_assert_cmpuint (asked->len, ==, slow->len);
-  g_assert_cmpint (memcmp (asked->data, slow->data, slow->len * sizeof (gint64)), ==, 0);
+  if (slow->len > 0)
+    g_assert_cmpint (memcmp (asked->data, slow->data, slow->len * sizeof (gint64)), ==, 0);
 }
 
 static void
@@ -389,10 +393,10 @@ test_random_charts (Fixture *f, gconstpointer data)
       for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
         {
           g_autoptr (GError) error = NULL;
-          g_autoptr (MaChartData) fast = ma_report_chart_data (f->query, filter, kinds[k], "en",
-                                                               &error);
-          g_autoptr (MaChartData) slow = ma_report_chart_data (sql_only, filter, kinds[k], "en",
-                                                               &error);
+          g_autoptr (MaChartData) fast =
+              ma_report_chart_data (f->query, filter, kinds[k], "en", &error);
+          g_autoptr (MaChartData) slow =
+              ma_report_chart_data (sql_only, filter, kinds[k], "en", &error);
           g_autofree char *text = describe (filter);
 
           g_assert_no_error (error);
