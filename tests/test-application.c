@@ -13,6 +13,7 @@
 #include "ma-application.h"
 #include "ma-i18n.h"
 #include "ma-ui-test.h"
+#include "ma-window-private.h"
 
 /* One application for the whole program: it exports itself on the session bus
  * once. Each test opens its own files in it. */
@@ -112,7 +113,25 @@ test_first_start (Fixture *fixture, gconstpointer data)
       AdwMessageDialog *dialog;
       MaWindow *window;
 
+      /* A path that holds no file is a new database only once the user says so. */
       open_file (fixture, name, FALSE, &path);
+      g_assert_null (find_window (MA_TYPE_WINDOW));
+      dialog = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Create a Database?");
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      /* What a click on a response does: respond, then close. */
+      adw_message_dialog_response (dialog, i == 0 ? "cancel" : "create");
+      gtk_window_close (GTK_WINDOW (dialog));
+      ma_ui_test_run (100);
+      if (i == 0)
+        {
+          /* Cancel makes nothing; New Database… makes it without asking. */
+          g_assert_null (find_window (MA_TYPE_WINDOW));
+          g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+          g_clear_pointer (&path, g_free);
+          open_file (fixture, name, TRUE, &path);
+        }
       window = MA_WINDOW (find_window (MA_TYPE_WINDOW));
       g_assert_nonnull (window);
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -138,7 +157,7 @@ test_open_existing (Fixture *fixture, gconstpointer data)
 
   /* A database made by an earlier session: File ▸ New… on it (the file chooser has
    * asked before replacing it) and File ▸ Open… both open what is there. */
-  open_file (fixture, "kept.db", FALSE, &path);
+  open_file (fixture, "kept.db", TRUE, &path);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG)),
                                "sample");
   ma_ui_test_run (50);
@@ -188,6 +207,69 @@ test_open_foreign (Fixture *fixture, gconstpointer data)
   }
 }
 
+static void
+test_read_only (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (MaStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  GtkRevealer *banner;
+  MaWindow *window;
+
+  open_file (fixture, "read-only.db", TRUE, &path);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG)),
+                               "sample");
+  ma_ui_test_run (50);
+  close_all_windows ();
+  {
+    char *text = NULL;
+    gsize length;
+    g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+    before = g_bytes_new_take (text, length);
+  }
+
+  /* What a file the user may not write opens as (root may write any file, so the
+   * test asks for it). */
+  store = ma_store_open (path, MA_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  window = ma_window_new (GTK_APPLICATION (fixture->app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  ma_ui_test_run (100);
+  banner = GTK_REVEALER (
+      gtk_widget_get_template_child (GTK_WIDGET (window), MA_TYPE_WINDOW, "read_only_banner"));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+
+  /* New does nothing, an Action is shown but its fields cannot be edited. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-action", NULL);
+  ma_ui_test_run (50);
+  g_assert_cmpuint (count_actions (window), ==, 15);
+  ma_window_select (window, ma_store_find_action (store, "Benin", NULL));
+  ma_ui_test_run (100);
+  g_assert_cmpint (ma_window_get_current (window), >, 0);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (ma_window_get_detail (window))));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-action", NULL) &&
+                  count_actions (window) != 15);
+  g_assert_cmpuint (count_actions (window), ==, 15);
+  close_all_windows ();
+  g_clear_object (&store);
+  {
+    char *text = NULL;
+    gsize length;
+    g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+    after = g_bytes_new_take (text, length);
+  }
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* A window on a writable file shows no banner. */
+  open_file (fixture, "read-only.db", FALSE, &path);
+  window = MA_WINDOW (find_window (MA_TYPE_WINDOW));
+  banner = GTK_REVEALER (
+      gtk_widget_get_template_child (GTK_WIDGET (window), MA_TYPE_WINDOW, "read_only_banner"));
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -206,6 +288,7 @@ main (int argc, char **argv)
   ADD ("/application/first-start", test_first_start);
   ADD ("/application/open-existing", test_open_existing);
   ADD ("/application/open-foreign", test_open_foreign);
+  ADD ("/application/read-only", test_read_only);
 #undef ADD
   {
     int status = g_test_run ();

@@ -713,6 +713,45 @@ test_disk_full (Fixture *f, gconstpointer data)
 }
 
 static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaStore) reader = NULL;
+  g_autofree char *before = dump (f->store);
+  g_autofree char *after = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  gint64 id = find (f->store, "Benin");
+
+  reader = ma_store_open (f->path, MA_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (ma_store_get_read_only (reader));
+  g_assert_false (ma_store_get_read_only (f->store));
+
+  /* Reading works, every change is refused with its true cause, nothing moves. */
+  g_assert_cmpuint (ma_test_count (reader, NULL), ==, 15);
+  g_assert_false (ma_store_set_action_field (reader, id, "notes", "lost?", &error));
+  g_assert_error (error, MA_STORE_ERROR, MA_STORE_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==, "The database is read-only: the change was not saved");
+  g_clear_error (&error);
+  g_assert_cmpint (ma_store_create_action (reader, "New", NULL, &error), ==, -1);
+  g_assert_error (error, MA_STORE_ERROR, MA_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  problems = ma_store_check (reader, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  after = dump (f->store);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The writer's changes are seen by the reader. */
+  g_assert_true (ma_store_set_action_field (f->store, id, "notes", "seen", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (MaAction) action = ma_store_get_action (reader, id, "en", &error);
+    g_assert_cmpstr (ma_action_get_notes (action), ==, "seen");
+  }
+}
+
+static void
 test_create_duplicate (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -825,6 +864,7 @@ main (int argc, char **argv)
   ADD ("/store/undo-delete", test_undo_delete, TRUE);
   ADD ("/store/bad-input", test_bad_input, TRUE);
   ADD ("/store/disk-full", test_disk_full, TRUE);
+  ADD ("/store/read-only", test_read_only, TRUE);
   ADD ("/store/create-duplicate", test_create_duplicate, TRUE);
   ADD ("/store/saved-views", test_saved_views, TRUE);
   ADD ("/store/check-and-backup", test_check_and_backup, TRUE);

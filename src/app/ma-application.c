@@ -69,22 +69,66 @@ offer_sample_data (MaWindow *window)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void open_path (MaApplication *self, const char *path, MaStoreOpenFlags flags);
+
 static void
-open_path (MaApplication *self, const char *path, gboolean create)
+on_create_response (AdwMessageDialog *dialog, const char *response, MaApplication *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_strcmp0 (response, "create") == 0)
+    open_path (self, path, MA_STORE_OPEN_CREATE);
+}
+
+/* A path given to open that holds no file: a typing mistake as often as a wish
+ * for a new database, so ask before making one. */
+static void
+ask_to_create (MaApplication *self, const char *path)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *body =
+      g_strdup_printf (_ ("There is no database at “%s”. Create a new, empty one there?"), path);
+  GtkWidget *dialog = adw_message_dialog_new (parent, _ ("Create a Database?"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "create",
+                                    _ ("C_reate"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  if (parent == NULL)
+    gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_create_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* FLAGS: MA_STORE_OPEN_CREATE on the first start with the default database,
+ * MA_STORE_OPEN_MUST_CREATE for New Database…, none to open an existing file. */
+static void
+open_path (MaApplication *self, const char *path, MaStoreOpenFlags flags)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (MaStore) store = NULL;
   MaWindow *window;
 
-  store = ma_store_open (path,
-                         MA_STORE_OPEN_CREATE | MA_STORE_OPEN_SMALL_CACHE |
-                             (create ? MA_STORE_OPEN_MUST_CREATE : 0),
-                         &error);
-  if (store == NULL && create && g_error_matches (error, MA_STORE_ERROR, MA_STORE_ERROR_EXISTS))
+  store = ma_store_open (path, flags | MA_STORE_OPEN_SMALL_CACHE, &error);
+  if (store == NULL && (flags & MA_STORE_OPEN_MUST_CREATE) &&
+      g_error_matches (error, MA_STORE_ERROR, MA_STORE_ERROR_EXISTS))
     {
       /* The file chooser asked before replacing it: open the database that is there. */
       g_clear_error (&error);
       store = ma_store_open (path, MA_STORE_OPEN_SMALL_CACHE, &error);
+    }
+  if (store == NULL && flags == MA_STORE_OPEN_DEFAULT &&
+      g_error_matches (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_FOUND) &&
+      !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+        {
+          ask_to_create (self, path);
+          return;
+        }
     }
   if (store == NULL)
     {
@@ -109,8 +153,15 @@ ma_application_activate (GApplication *application)
       gtk_window_present (window);
       return;
     }
-  path = self->database != NULL ? g_strdup (self->database) : ma_store_default_path ();
-  open_path (self, path, FALSE);
+  /* Only the default database is made on the first start; a file named with
+   * --database must exist, or the user is asked. */
+  if (self->database != NULL)
+    open_path (self, self->database, MA_STORE_OPEN_DEFAULT);
+  else
+    {
+      path = ma_store_default_path ();
+      open_path (self, path, MA_STORE_OPEN_CREATE);
+    }
 }
 
 static int
@@ -321,5 +372,5 @@ ma_application_open_file (MaApplication *self, GFile *file, gboolean create)
       show_error (self, _ ("Cannot Open the Database"), _ ("The database must be a local file."));
       return;
     }
-  open_path (self, path, create);
+  open_path (self, path, create ? MA_STORE_OPEN_MUST_CREATE : MA_STORE_OPEN_DEFAULT);
 }

@@ -33,6 +33,7 @@ struct _MaWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkStack *detail_stack;
   MaActionDetail *detail;
+  GtkRevealer *read_only_banner;
 
   MaStore *store;
   MaActionQuery *query; /* which Actions: the list, facets, charts and map ask it */

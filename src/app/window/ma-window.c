@@ -39,9 +39,10 @@ void
 ma_window_update_action_sensitivity (MaWindow *self)
 {
   gboolean has = self->current > 0;
+  gboolean writable = !ma_store_get_read_only (self->store);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-action", has);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-action", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-action", has && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-action", has && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", has);
 }
 
@@ -57,6 +58,8 @@ ma_window_ensure_detail (MaWindow *self)
       self->detail = MA_ACTION_DETAIL (ma_action_detail_new ());
       gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->detail), "detail");
       ma_action_detail_set_store (self->detail, self->store, self->vocabularies);
+      /* A read-only file: the Action is shown, its fields cannot be edited. */
+      gtk_widget_set_sensitive (GTK_WIDGET (self->detail), !ma_store_get_read_only (self->store));
     }
   return self->detail;
 }
@@ -425,6 +428,14 @@ ma_window_constructed (GObject *object)
     gtk_widget_set_cursor_from_name (self->pane_handle, "col-resize");
   }
   ma_window_actions_init (self);
+  if (ma_store_get_read_only (self->store))
+    {
+      const char *const writes[] = { "win.new-action", "win.duplicate-action", "win.delete-action",
+                                     "win.undo-delete", "win.save-view" };
+      for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), writes[i], FALSE);
+      gtk_revealer_set_reveal_child (self->read_only_banner, TRUE);
+    }
 
   self->settings = lookup_settings ();
   if (self->settings != NULL)
@@ -557,6 +568,7 @@ ma_window_class_init (MaWindowClass *klass)
   BIND (view_stack);
   BIND (switcher_title);
   BIND (detail_stack);
+  BIND (read_only_banner);
 #undef BIND
   for (guint i = 0; i < G_N_ELEMENTS (lazy_menus); i++)
     {

@@ -1189,6 +1189,7 @@ ma_import_actions (MaStore *store,
   g_autoptr (GPtrArray) rows = NULL;
   g_autofree char *contents = NULL;
   g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (MaStore) scratch = NULL;
   g_autoptr (GPtrArray) partners = NULL;
   Import import = { 0 };
   const char *text;
@@ -1238,6 +1239,14 @@ ma_import_actions (MaStore *store,
   if (rows == NULL)
     return FALSE;
 
+  /* A dry run writes into a private copy, never into the database. */
+  if (dry_run)
+    {
+      scratch = ma_store_open_scratch_copy (store, error);
+      if (scratch == NULL)
+        return FALSE;
+      store = scratch;
+    }
   import.store = store;
   import.mode = mode;
   import.report = report;

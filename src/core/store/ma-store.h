@@ -23,7 +23,10 @@ typedef enum
   MA_STORE_ERROR_NOT_FOUND,
   MA_STORE_ERROR_EXISTS,
   MA_STORE_ERROR_DISK_FULL,
-  MA_STORE_ERROR_READ_ONLY,
+  MA_STORE_ERROR_READ_ONLY,  /* the file or its folder may not be written */
+  MA_STORE_ERROR_PERMISSION, /* the system refused access */
+  MA_STORE_ERROR_IO,         /* the disk failed to read or write */
+  MA_STORE_ERROR_NOT_A_FILE, /* a folder or a device, not a file */
 } MaStoreError;
 
 /* The schema version this program writes; PRAGMA user_version of the file. */
@@ -37,6 +40,9 @@ typedef enum
   /* A 256 KiB page cache instead of 2 MiB: a worker's connection for one query, or
    * the window's, whose searches and facets the in-memory index answers. */
   MA_STORE_OPEN_SMALL_CACHE = 1 << 2,
+  /* Never write, take no write lock. A file that this user may not write (or whose
+   * folder it may not write) is opened so even without this flag. */
+  MA_STORE_OPEN_READ_ONLY = 1 << 3,
 } MaStoreOpenFlags;
 
 typedef enum
@@ -57,8 +63,15 @@ char *ma_store_default_path (void);
 MaStore *ma_store_open (const char *path, MaStoreOpenFlags flags, GError **error);
 const char *ma_store_get_path (MaStore *self);
 gboolean ma_store_get_created (MaStore *self);
+/* TRUE when the file was opened read-only: every change fails with
+ * MA_STORE_ERROR_READ_ONLY and nothing is lost. */
+gboolean ma_store_get_read_only (MaStore *self);
 gboolean ma_store_load_sample_data (MaStore *self, GError **error);
 gboolean ma_store_backup (MaStore *self, const char *destination, GError **error);
+/* A private copy of the database in a temporary file, deleted with the store: what
+ * a dry run writes into, so that checking a file needs no write access (and takes
+ * no write lock) on the database itself. */
+MaStore *ma_store_open_scratch_copy (MaStore *self, GError **error);
 /* Errors (damage, broken links, impossible dates); WARNINGS gets gaps in what is
  * known (an Action without a thematic area). Both arrays of strings. */
 GPtrArray *ma_store_check (MaStore *self, GPtrArray **warnings, GError **error);
