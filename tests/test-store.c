@@ -722,6 +722,9 @@ test_read_only (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) problems = NULL;
   gint64 id = find (f->store, "Benin");
 
+  /* Every commit of a writer is on the disk before it returns. */
+  g_assert_cmpint (int_query (f->store, "PRAGMA synchronous"), ==, 2 /* FULL */);
+
   reader = ma_store_open (f->path, MA_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_true (ma_store_get_read_only (reader));

@@ -889,7 +889,11 @@ open_store (const char *path, MaStoreOpenFlags flags, GError **error)
   /* Setting the journal mode writes the file when it changes: not on a read. */
   if (!self->read_only)
     {
-      rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", NULL,
+      /* FULL: in WAL mode NORMAL may lose the last commits on a power cut, and an
+       * edit the window calls saved must be on the disk. One edit then costs an
+       * fsync: 3.8 ms instead of 0.23 ms (median of 300 on this machine's disk),
+       * well inside the half second an edit waits before it is written. */
+      rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", NULL,
                          NULL, NULL);
       if (rc != SQLITE_OK)
         {
