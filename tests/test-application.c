@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "ma-application.h"
+#include "ma-backups.h"
 #include "ma-i18n.h"
 #include "ma-ui-test.h"
 #include "ma-window-private.h"
@@ -174,6 +175,16 @@ test_open_existing (Fixture *fixture, gconstpointer data)
       g_assert_cmpuint (count_actions (window), ==, 15);
       close_all_windows ();
     }
+  /* Opening it made the backup of the day, once. */
+  {
+    g_autoptr (GPtrArray) backups = ma_backups_list (path, NULL);
+    g_autofree char *folder = ma_backups_folder (path);
+    g_assert_cmpuint (backups->len, ==, 1);
+    g_assert_cmpstr (((MaBackup *) backups->pdata[0])->reason, ==, "daily");
+    g_assert_cmpint (((MaBackup *) backups->pdata[0])->n_actions, ==, 15);
+    g_unlink (((MaBackup *) backups->pdata[0])->path);
+    g_rmdir (folder);
+  }
 }
 
 static void

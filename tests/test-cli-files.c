@@ -299,6 +299,82 @@ test_disk_full (void)
 }
 
 static void
+test_backups_and_restore (void)
+{
+  g_autofree char *path = path_in ("backed-up.db");
+  g_autofree char *csv = path_in ("backed-up.csv");
+  g_autoptr (GBytes) sample = contents (db);
+  g_auto (GStrv) lines = NULL;
+  g_auto (GStrv) fields = NULL;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (sample, NULL),
+                                      (gssize) g_bytes_get_size (sample), NULL));
+  {
+    g_auto (Run) run = { 0 };
+    cli (&run, "backups", "--database", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "No automatic backup yet"));
+  }
+  /* An import backs the file up first. */
+  g_assert_true (g_file_set_contents (csv, "title,status\nSenegal — diaspora,request\n", -1, NULL));
+  {
+    g_auto (Run) run = { 0 };
+    cli (&run, "import", "--format", "csv", "--database", path, csv, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = { 0 };
+    cli (&run, "backups", "--database", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    lines = g_strsplit (run.out, "\n", -1);
+  }
+  /* date, reason, Action count, file */
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  fields = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 4);
+  g_assert_true (
+      g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$", fields[0], 0, 0));
+  g_assert_cmpstr (fields[1], ==, "import");
+  g_assert_cmpstr (fields[2], ==, "15 Actions");
+  g_assert_true (g_file_test (fields[3], G_FILE_TEST_IS_REGULAR));
+
+  /* restore puts the 15 back, after backing up the 16. */
+  {
+    g_auto (Run) run = { 0 };
+    cli (&run, "restore", "--database", path, fields[3], NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "Restored "));
+    g_assert_nonnull (strstr (run.out, ": 15 Actions\nThe state before was backed up as "));
+  }
+  {
+    g_auto (Run) run = { 0 };
+    cli (&run, "check", "--database", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = { 0 };
+    g_auto (GStrv) after = NULL;
+    cli (&run, "backups", "--database", path, NULL);
+    after = g_strsplit (run.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (after), ==, 3);
+    g_assert_nonnull (strstr (after[0], "\trestore\t16 Actions\t"));
+  }
+  {
+    g_auto (Run) run = { 0 };
+    cli (&run, "list", "--database", path, "--format", "tsv", NULL);
+    g_assert_null (strstr (run.out, "Senegal"));
+  }
+  /* Not a backup: refused, one line. */
+  {
+    g_auto (Run) run = { 0 };
+    cli (&run, "restore", "--database", path, csv, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "not a MIEUX+ Actions database"));
+  }
+}
+
+static void
 remove_tree (const char *path)
 {
   g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
@@ -342,6 +418,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-files/read-only", test_read_only);
   g_test_add_func ("/cli-files/permission", test_permission);
   g_test_add_func ("/cli-files/disk-full", test_disk_full);
+  g_test_add_func ("/cli-files/backups-and-restore", test_backups_and_restore);
   status = g_test_run ();
 
   remove_tree (tmpdir);

@@ -12,6 +12,7 @@
 #endif
 
 #include "ma-application.h"
+#include "ma-backups.h"
 #include "ma-i18n.h"
 #include "ma-store.h"
 #include "ma-window.h"
@@ -22,6 +23,7 @@ struct _MaApplication
 
   char *database;      /* --database */
   GSettings *settings; /* for the "language" action */
+  guint daily_backup;  /* hourly check for each open database's backup of the day */
 };
 
 G_DEFINE_FINAL_TYPE (MaApplication, ma_application, ADW_TYPE_APPLICATION)
@@ -70,6 +72,29 @@ offer_sample_data (MaWindow *window)
 }
 
 static void open_path (MaApplication *self, const char *path, MaStoreOpenFlags flags);
+
+/* One automatic backup a day of each database while the application is used. */
+static void
+backup_daily (MaWindow *window)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *made = ma_store_backup_daily (ma_window_get_store (window), &error);
+
+  /* A skipped backup (little free space) is said, never in the way. */
+  if (made == NULL && error != NULL)
+    ma_window_toast (window, error->message);
+}
+
+static gboolean
+on_daily_backup_timeout (gpointer data)
+{
+  MaApplication *self = data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (MA_IS_WINDOW (l->data))
+      backup_daily (MA_WINDOW (l->data));
+  return G_SOURCE_CONTINUE;
+}
 
 static void
 on_create_response (AdwMessageDialog *dialog, const char *response, MaApplication *self)
@@ -139,6 +164,10 @@ open_path (MaApplication *self, const char *path, MaStoreOpenFlags flags)
   gtk_window_present (GTK_WINDOW (window));
   if (ma_store_get_created (store))
     offer_sample_data (window);
+  else
+    backup_daily (window);
+  if (self->daily_backup == 0)
+    self->daily_backup = g_timeout_add_seconds (60 * 60, on_daily_backup_timeout, self);
 }
 
 static void
@@ -313,6 +342,7 @@ ma_application_finalize (GObject *object)
 
   g_free (self->database);
   g_clear_object (&self->settings);
+  g_clear_handle_id (&self->daily_backup, g_source_remove);
 
   G_OBJECT_CLASS (ma_application_parent_class)->finalize (object);
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "ma-backups.h"
 #include "ma-cli.h"
 #include "ma-exchange.h"
 
@@ -126,6 +127,23 @@ ma_cli_import (int argc, char **argv)
 
   file = g_file_new_for_commandline_arg (argv[1]);
   store = ma_cli_open_store (&options, &error);
+  if (store != NULL && !dry_run && !ma_store_get_read_only (store))
+    {
+      /* A way back from an import that was a mistake: restore puts it back. */
+      g_autoptr (GError) skipped = NULL;
+      g_autofree char *saved = ma_store_auto_backup (store, "import", &skipped);
+      if (saved == NULL)
+        {
+          if (!g_error_matches (skipped, MA_STORE_ERROR, MA_STORE_ERROR_DISK_FULL))
+            {
+              status = ma_cli_fail (skipped);
+              ma_cli_options_clear (&options);
+              return status;
+            }
+          /* Translators: a warning; %s says why no backup was made. */
+          fprintf (stderr, _ ("mieux-actions-cli: warning: %s\n"), skipped->message);
+        }
+    }
   if (store == NULL || !ma_import_actions (store, format, mode, dry_run, file, &report, &error))
     {
       for (guint i = 0; report.errors != NULL && i < report.errors->len; i++)

@@ -81,5 +81,7 @@ int ma_cli_import (int argc, char **argv);
 int ma_cli_chart (int argc, char **argv);
 int ma_cli_report (int argc, char **argv);
 int ma_cli_map (int argc, char **argv);
+int ma_cli_backups (int argc, char **argv);
+int ma_cli_restore (int argc, char **argv);
 
 G_END_DECLS

@@ -41,6 +41,9 @@ gboolean ma_store_has_fts_bits (MaStore *self);
 gboolean ma_store_begin (MaStore *self, GError **error);
 gboolean ma_store_commit (MaStore *self, GError **error);
 void ma_store_rollback (MaStore *self);
+/* Brings the schema to MA_STORE_SCHEMA_VERSION from the file's user_version, one
+ * transaction per migration (a restored older backup needs it). */
+gboolean ma_store_migrate (MaStore *self, GError **error);
 /* Emits MaStore::changed after a committed write (action 0: many records). */
 void ma_store_emit_changed (MaStore *self, gint64 action);
 

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ma-backups.h"
 #include "ma-i18n.h"
 #include "ma-resources.h"
 #include "ma-store-private.h"
@@ -633,6 +634,24 @@ migrate (MaStore *self, int from, GError **error)
   return TRUE;
 }
 
+gboolean
+ma_store_migrate (MaStore *self, GError **error)
+{
+  int version = 0;
+
+  if (!read_int_pragma (self, "PRAGMA user_version", &version, error))
+    return FALSE;
+  if (version > MA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NEWER_VERSION,
+                   _ ("“%s” was written by a newer version of MIEUX+ Actions (database "
+                      "version %d, this program knows up to %d): it was left as it is"),
+                   self->path, version, MA_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return migrate (self, version, error);
+}
+
 static void
 ma_store_finalize (GObject *object)
 {
@@ -912,6 +931,19 @@ open_store (const char *path, MaStoreOpenFlags flags, GError **error)
       if (!exec_sql (self, set_id, error))
         return NULL;
       self->created = TRUE;
+    }
+  if (version > 0 && version < MA_STORE_SCHEMA_VERSION)
+    {
+      /* A copy of the file as the earlier version left it, before it changes. */
+      g_autoptr (GError) skipped = NULL;
+      g_autofree char *saved = ma_store_auto_backup (self, "upgrade", &skipped);
+      if (saved == NULL && !g_error_matches (skipped, MA_STORE_ERROR, MA_STORE_ERROR_DISK_FULL))
+        {
+          g_propagate_error (error, g_steal_pointer (&skipped));
+          return NULL;
+        }
+      if (saved == NULL)
+        g_message ("%s", skipped->message);
     }
   if (!migrate (self, version, error))
     return NULL;
