@@ -9,6 +9,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <unistd.h>
 
 #include "ma-application.h"
 #include "ma-backups.h"
@@ -281,6 +284,65 @@ test_read_only (Fixture *fixture, gconstpointer data)
   g_assert_false (gtk_revealer_get_reveal_child (banner));
 }
 
+static char *
+stored_title (const char *path, const char *code)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *title = NULL;
+
+  /* A second connection, as the next start of the program would read it. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_prepare_v2 (db, "SELECT title FROM action WHERE code = ?", -1, &stmt, NULL), ==,
+      SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return title;
+}
+
+static void
+test_flush_on_leave_and_sigterm (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *title = NULL;
+  MaActionDetail *detail;
+  MaWindow *window;
+
+  open_file (fixture, "typing.db", TRUE, &path);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG)),
+                               "sample");
+  ma_ui_test_run (50);
+  window = MA_WINDOW (find_window (MA_TYPE_WINDOW));
+  ma_window_select (window, ma_store_find_action (ma_window_get_store (window), "Benin", NULL));
+  ma_ui_test_run (50);
+  detail = ma_window_get_detail (window);
+
+  /* Another page of the window: what was typed is written at once, not after the
+   * half second an edit waits. */
+  gtk_editable_set_text (ma_action_detail_get_entry (detail, "title"), "Typed, then the map");
+  g_assert_true (ma_action_detail_has_pending (detail));
+  ma_window_show_view (window, "map");
+  g_assert_false (ma_action_detail_has_pending (detail));
+  title = stored_title (path, "Benin");
+  g_assert_cmpstr (title, ==, "Typed, then the map");
+  g_clear_pointer (&title, g_free);
+  ma_window_show_view (window, "list");
+
+  /* SIGTERM in the middle of typing: the window closes and the text is on disk.
+   * Without the handler the signal would end this test program. */
+  gtk_editable_set_text (ma_action_detail_get_entry (detail, "title"), "Typed before SIGTERM");
+  g_assert_true (ma_action_detail_has_pending (detail));
+  kill (getpid (), SIGTERM);
+  ma_ui_test_run (100); /* less than the 500 ms an edit waits */
+  g_assert_null (find_window (MA_TYPE_WINDOW));
+  title = stored_title (path, "Benin");
+  g_assert_cmpstr (title, ==, "Typed before SIGTERM");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -300,6 +362,7 @@ main (int argc, char **argv)
   ADD ("/application/open-existing", test_open_existing);
   ADD ("/application/open-foreign", test_open_foreign);
   ADD ("/application/read-only", test_read_only);
+  ADD ("/application/flush-on-leave-and-sigterm", test_flush_on_leave_and_sigterm);
 #undef ADD
   {
     int status = g_test_run ();

@@ -571,6 +571,67 @@ test_csv_injection (Fixture *f, gconstpointer data)
   g_assert_cmpstr (again, ==, before);
 }
 
+static void
+test_if_unchanged (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) file = file_in (f, "exported.csv");
+  g_autoptr (GError) error = NULL;
+  g_auto (MaImportReport) report = { 0 };
+  const char *columns[] = { "code", "title", "updated", NULL };
+  gint64 brazil = ma_store_find_action (f->store, "Brazil", NULL);
+  g_autofree char *csv = NULL;
+  GString *edited;
+
+  /* Times to the second: a known past one, so that a change now differs from it. */
+  g_assert_cmpint (sqlite3_exec (ma_store_get_db (f->store),
+                                 "UPDATE action SET updated = '2020-01-01T00:00:00Z'", NULL, NULL,
+                                 NULL),
+                   ==, SQLITE_OK);
+  ma_export_actions (f->store, NULL, MA_EXCHANGE_CSV, columns, NULL, file, &error);
+  g_assert_no_error (error);
+  csv = read_file (file);
+
+  /* Someone else changes Brazil after the export... */
+  g_assert_true (
+      ma_store_set_action_field (f->store, brazil, "title", "Changed elsewhere", &error));
+  /* ...and the file, edited, comes back: Brazil is not overwritten, nor anything else. */
+  edited = g_string_new (csv);
+  g_string_replace (edited, "Information for asylum seekers", "Edited in the file", 0);
+  g_string_replace (edited, "Border management", "Borders edited in the file", 0);
+  write_file (file, edited->str);
+  g_string_free (edited, TRUE);
+  g_assert_false (ma_import_actions_full (f->store, MA_EXCHANGE_CSV, MA_IMPORT_UPDATE,
+                                          MA_IMPORT_IF_UNCHANGED, FALSE, file, &report, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_ROWS);
+  for (guint i = 0; i < report.errors->len; i++)
+    g_test_message ("%s", (char *) report.errors->pdata[i]);
+  g_assert_cmpuint (report.errors->len, ==, 1);
+  g_assert_true (g_str_has_prefix (report.errors->pdata[0], "line "));
+  g_assert_nonnull (strstr (report.errors->pdata[0],
+                            "this Action was changed after the file was exported (changed "));
+  g_assert_nonnull (strstr (report.errors->pdata[0], "the file has 2020-01-01T00:00:00Z)"));
+  {
+    g_autoptr (MaAction) action = ma_store_get_action (f->store, brazil, "en", NULL);
+    g_assert_cmpstr (ma_action_get_title (action), ==, "Changed elsewhere");
+  }
+  {
+    g_autoptr (MaAction) action = ma_store_get_action (
+        f->store, ma_store_find_action (f->store, "Dominican Republic", NULL), "en", NULL);
+    g_assert_cmpstr (ma_action_get_title (action), ==, "Border management");
+  }
+  g_clear_error (&error);
+  ma_import_report_clear (&report);
+
+  /* Without the check, the file wins (what an update import has always done). */
+  g_assert_true (ma_import_actions (f->store, MA_EXCHANGE_CSV, MA_IMPORT_UPDATE, FALSE, file,
+                                    &report, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (MaAction) action = ma_store_get_action (f->store, brazil, "en", NULL);
+    g_assert_cmpstr (ma_action_get_title (action), ==, "Edited in the file");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -590,5 +651,6 @@ main (int argc, char **argv)
   ADD ("/exchange/json-depth-and-size", test_json_depth_and_size);
   ADD ("/exchange/builds-on-rules", test_builds_on_rules);
   ADD ("/exchange/csv-injection", test_csv_injection);
+  ADD ("/exchange/if-unchanged", test_if_unchanged);
   return g_test_run ();
 }

@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -24,6 +26,8 @@ struct _MaApplication
   char *database;      /* --database */
   GSettings *settings; /* for the "language" action */
   guint daily_backup;  /* hourly check for each open database's backup of the day */
+  guint sigterm_source;
+  guint sigint_source;
 };
 
 G_DEFINE_FINAL_TYPE (MaApplication, ma_application, ADW_TYPE_APPLICATION)
@@ -294,6 +298,16 @@ add_language_action (MaApplication *self)
   g_signal_connect (self->settings, "changed::language", G_CALLBACK (on_language_changed), self);
 }
 
+/* SIGTERM (a logout, a shutdown, kill) and SIGINT (Ctrl+C in a terminal) close
+ * the windows as Quit does, so the edits still waiting their half second are
+ * written before the process ends. */
+static gboolean
+on_terminate_signal (gpointer user_data)
+{
+  quit (NULL, NULL, user_data);
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_entries[] = {
   { .name = "about", .activate = about },
   { .name = "quit", .activate = quit },
@@ -330,6 +344,10 @@ ma_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_entries,
                                    G_N_ELEMENTS (app_entries), application);
   add_language_action (MA_APPLICATION (application));
+  MA_APPLICATION (application)->sigterm_source =
+      g_unix_signal_add (SIGTERM, on_terminate_signal, application);
+  MA_APPLICATION (application)->sigint_source =
+      g_unix_signal_add (SIGINT, on_terminate_signal, application);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (application), accels[i].action,
                                            accels[i].accels);
@@ -343,6 +361,8 @@ ma_application_finalize (GObject *object)
   g_free (self->database);
   g_clear_object (&self->settings);
   g_clear_handle_id (&self->daily_backup, g_source_remove);
+  g_clear_handle_id (&self->sigterm_source, g_source_remove);
+  g_clear_handle_id (&self->sigint_source, g_source_remove);
 
   G_OBJECT_CLASS (ma_application_parent_class)->finalize (object);
 }

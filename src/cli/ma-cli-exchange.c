@@ -88,11 +88,16 @@ ma_cli_import (int argc, char **argv)
   g_autofree char *format_name = NULL;
   g_autofree char *mode_name = NULL;
   gboolean dry_run = FALSE;
+  gboolean if_unchanged = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_ ("csv or json"), N_ ("FORMAT") },
     { "mode", 'm', 0, G_OPTION_ARG_STRING, &mode_name,
       N_ ("add (default: new Actions only) or update (match by UUID, then code)"), N_ ("MODE") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_ ("Check the file, write nothing"), NULL },
+    { "if-unchanged", 0, 0, G_OPTION_ARG_NONE, &if_unchanged,
+      N_ ("Update mode: refuse the file if an Action it changes was changed in the database "
+          "after the file was exported (its “updated” column)"),
+      NULL },
     { NULL }
   };
   g_autoptr (GOptionContext) context = ma_cli_context_new (
@@ -144,7 +149,10 @@ ma_cli_import (int argc, char **argv)
           fprintf (stderr, _ ("mieux-actions-cli: warning: %s\n"), skipped->message);
         }
     }
-  if (store == NULL || !ma_import_actions (store, format, mode, dry_run, file, &report, &error))
+  if (store == NULL ||
+      !ma_import_actions_full (store, format, mode,
+                               if_unchanged ? MA_IMPORT_IF_UNCHANGED : MA_IMPORT_FLAGS_NONE,
+                               dry_run, file, &report, &error))
     {
       for (guint i = 0; report.errors != NULL && i < report.errors->len; i++)
         printf ("%s\n", (char *) g_ptr_array_index (report.errors, i));

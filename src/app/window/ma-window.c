@@ -200,8 +200,17 @@ on_view_changed (MaWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
+  /* Leaving the page of the Action: what was typed there is written now. */
+  ma_window_flush_detail (self);
   if (self->settings != NULL && name != NULL && self->last_view == NULL)
     g_settings_set_string (self->settings, "last-view", name);
+}
+
+static void
+on_active_changed (MaWindow *self)
+{
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    ma_window_flush_detail (self);
 }
 
 /* Window state */
@@ -392,6 +401,9 @@ ma_window_constructed (GObject *object)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* Another window or program takes the focus: the edits waiting their half
+   * second are written at once. */
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selected_changed),
                             self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);

@@ -35,6 +35,14 @@ typedef enum
   MA_IMPORT_UPDATE, /* match by UUID, else by code; unknown ones are added */
 } MaImportMode;
 
+typedef enum
+{
+  MA_IMPORT_FLAGS_NONE = 0,
+  /* A row that updates an Action must carry the "updated" time the Action has in
+   * the database: one changed since the file was exported is not overwritten. */
+  MA_IMPORT_IF_UNCHANGED = 1 << 0,
+} MaImportFlags;
+
 typedef struct
 {
   guint added;
@@ -76,6 +84,15 @@ gboolean ma_import_actions (MaStore *store,
                             GFile *file,
                             MaImportReport *report,
                             GError **error);
+/* The same with FLAGS. */
+gboolean ma_import_actions_full (MaStore *store,
+                                 MaExchangeFormat format,
+                                 MaImportMode mode,
+                                 MaImportFlags flags,
+                                 gboolean dry_run,
+                                 GFile *file,
+                                 MaImportReport *report,
+                                 GError **error);
 void ma_import_report_clear (MaImportReport *report);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MaImportReport, ma_import_report_clear)
 

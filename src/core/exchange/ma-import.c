@@ -73,6 +73,7 @@ typedef struct
 {
   MaStore *store;
   MaImportMode mode;
+  MaImportFlags flags;
   MaImportReport *report;
   GHashTable *codes[MA_N_VOCABULARIES];
   GHashTable *partners;   /* name → id */
@@ -1176,6 +1177,41 @@ resolve_builds_on (Import *import, GPtrArray *rows)
   return ok;
 }
 
+/* With MA_IMPORT_IF_UNCHANGED: FALSE (reported) when the Action ID was changed
+ * since ROW was exported, its "updated" time then and now differing. */
+static gboolean
+check_unchanged (Import *import, Row *row, gint64 id)
+{
+  g_autofree char *stored = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!(import->flags & MA_IMPORT_IF_UNCHANGED))
+    return TRUE;
+  if (row->values[COL_UPDATED] == NULL)
+    {
+      row_error_at (import, row, ".updated",
+                    _ ("--if-unchanged needs the “updated” time of each Action, as exported"));
+      return FALSE;
+    }
+  stmt = ma_store_prepare (import->store, "SELECT updated FROM action WHERE id = ?", NULL);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    stored = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (g_strcmp0 (stored, row->values[COL_UPDATED]) == 0)
+    return TRUE;
+  {
+    g_autofree char *text =
+        /* Translators: %1$s the time of the last change in the database, %2$s the one in the
+         * file. */
+        g_strdup_printf (_ ("this Action was changed after the file was exported (changed %1$s, "
+                            "the file has %2$s): it was not overwritten"),
+                         stored != NULL ? stored : "", row->values[COL_UPDATED]);
+    row_error_at (import, row, ".updated", text);
+  }
+  return FALSE;
+}
+
 gboolean
 ma_import_actions (MaStore *store,
                    MaExchangeFormat format,
@@ -1184,6 +1220,20 @@ ma_import_actions (MaStore *store,
                    GFile *file,
                    MaImportReport *report,
                    GError **error)
+{
+  return ma_import_actions_full (store, format, mode, MA_IMPORT_FLAGS_NONE, dry_run, file, report,
+                                 error);
+}
+
+gboolean
+ma_import_actions_full (MaStore *store,
+                        MaExchangeFormat format,
+                        MaImportMode mode,
+                        MaImportFlags flags,
+                        gboolean dry_run,
+                        GFile *file,
+                        MaImportReport *report,
+                        GError **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GPtrArray) rows = NULL;
@@ -1249,6 +1299,7 @@ ma_import_actions (MaStore *store,
     }
   import.store = store;
   import.mode = mode;
+  import.flags = flags;
   import.report = report;
   for (guint v = 0; v < MA_N_VOCABULARIES; v++)
     import.codes[v] = load_codes (store, v);
@@ -1319,6 +1370,8 @@ ma_import_actions (MaStore *store,
               continue;
             }
         }
+      if (existing > 0 && !check_unchanged (&import, row, existing))
+        continue;
       row->id = existing;
       if (existing > 0 ? !update_row (&import, row) : !insert_row (&import, row))
         continue;
