@@ -341,9 +341,26 @@ test_bad_files (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   ma_import_report_clear (&report);
 
+  /* A column twice (found by the CSV fuzz target, where it leaked the first value). */
+  write_file (file, "title,status,title\nOne,ongoing,Two\n");
+  g_assert_false (
+      ma_import_actions (f->store, MA_EXCHANGE_CSV, MA_IMPORT_ADD, FALSE, file, &report, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
+  g_assert_cmpstr (error->message, ==, "The header names the column “title” twice");
+  g_clear_error (&error);
+  ma_import_report_clear (&report);
+
   write_file (file, "name,colour\nx,y\n");
   g_assert_false (
       ma_import_actions (f->store, MA_EXCHANGE_CSV, MA_IMPORT_ADD, FALSE, file, &report, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
+  g_clear_error (&error);
+  ma_import_report_clear (&report);
+
+  /* An empty JSON file (found by the JSON fuzz target: json-glib gives no root). */
+  write_file (file, "");
+  g_assert_false (
+      ma_import_actions (f->store, MA_EXCHANGE_JSON, MA_IMPORT_ADD, FALSE, file, &report, &error));
   g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
   g_clear_error (&error);
   ma_import_report_clear (&report);

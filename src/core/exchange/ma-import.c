@@ -268,6 +268,14 @@ rows_from_csv (const char *text, gsize length, GError **error)
     {
       g_autofree char *name = clean_value (header->pdata[i]);
       map[i] = ma_exchange_column_index (name);
+      for (guint j = 0; map[i] >= 0 && j < i; j++)
+        if (map[j] == map[i])
+          {
+            /* Which of the two would be the value? Neither is taken. */
+            g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
+                         _ ("The header names the column “%s” twice"), name);
+            return NULL;
+          }
       if (map[i] < 0)
         {
           g_autofree char *known = g_strjoinv (", ", (char **) ma_exchange_columns ());
@@ -560,6 +568,13 @@ rows_from_json (const char *text, gsize length, JsonParser *parser, GError **err
     {
       g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
                    _ ("The file is not valid JSON: %s"), local->message);
+      return NULL;
+    }
+  /* An empty file parses, with no root (found by the JSON fuzz target). */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error_literal (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
+                           _ ("The file is empty"));
       return NULL;
     }
   if (!JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
