@@ -609,7 +609,9 @@ decode_arcs_text (
                 while (g_ascii_isspace (*p))
                   p++;
                 value = g_ascii_strtod (p, &after);
-                if (after == p)
+                /* Beyond any quantized or degree value: turned into an integer below,
+                 * it would be undefined (found by the TopoJSON fuzz target). */
+                if (after == p || !isfinite (value) || fabs (value) > 1e12)
                   return invalid (error, "bad arc point");
                 p = after;
                 if (k < 2)
