@@ -343,6 +343,43 @@ test_flush_on_leave_and_sigterm (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (title, ==, "Typed before SIGTERM");
 }
 
+static gboolean
+title_shown (gpointer data)
+{
+  MaActionDetail *detail = data;
+  return g_strcmp0 (gtk_editable_get_text (ma_action_detail_get_entry (detail, "title")),
+                    "Changed by the tool") == 0;
+}
+
+static void
+test_live_refresh (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (MaStore) other = NULL;
+  g_autoptr (GError) error = NULL;
+  MaActionDetail *detail;
+  MaWindow *window;
+  gint64 benin;
+
+  open_file (fixture, "live.db", TRUE, &path);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG)),
+                               "sample");
+  ma_ui_test_run (50);
+  window = MA_WINDOW (find_window (MA_TYPE_WINDOW));
+  benin = ma_store_find_action (ma_window_get_store (window), "Benin", NULL);
+  ma_window_select (window, benin);
+  ma_ui_test_run (50);
+  detail = ma_window_get_detail (window);
+
+  /* Another process's connection (as the command-line tool's) changes the title. */
+  other = ma_store_open (path, MA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ma_store_set_action_field (other, benin, "title", "Changed by the tool", &error));
+  g_assert_no_error (error);
+  /* Seen within a few seconds: the WAL monitor, or the timer while active. */
+  g_assert_true (ma_ui_test_wait (title_shown, detail, 5));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -363,6 +400,7 @@ main (int argc, char **argv)
   ADD ("/application/open-foreign", test_open_foreign);
   ADD ("/application/read-only", test_read_only);
   ADD ("/application/flush-on-leave-and-sigterm", test_flush_on_leave_and_sigterm);
+  ADD ("/application/live-refresh", test_live_refresh);
 #undef ADD
   {
     int status = g_test_run ();

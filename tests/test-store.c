@@ -745,6 +745,14 @@ test_read_only (Fixture *f, gconstpointer data)
   after = dump (f->store);
   g_assert_cmpstr (before, ==, after);
 
+  /* The writer's commits are news to the reader, its own to nobody. */
+  g_assert_false (ma_store_check_external_changes (f->store));
+  g_assert_false (ma_store_check_external_changes (reader));
+  g_assert_true (ma_store_set_action_field (f->store, id, "notes", "news", &error));
+  g_assert_true (ma_store_check_external_changes (reader));
+  g_assert_false (ma_store_check_external_changes (reader));
+  g_assert_false (ma_store_check_external_changes (f->store));
+
   /* The writer's changes are seen by the reader. */
   g_assert_true (ma_store_set_action_field (f->store, id, "notes", "seen", &error));
   g_assert_no_error (error);

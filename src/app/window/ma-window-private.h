@@ -34,6 +34,8 @@ struct _MaWindow
   GtkStack *detail_stack;
   MaActionDetail *detail;
   GtkRevealer *read_only_banner;
+  guint external_poll;       /* while the window is active: other processes' writes */
+  GFileMonitor *wal_monitor; /* the WAL file grows when another process commits */
 
   MaStore *store;
   MaActionQuery *query; /* which Actions: the list, facets, charts and map ask it */

@@ -206,11 +206,37 @@ on_view_changed (MaWindow *self)
     g_settings_set_string (self->settings, "last-view", name);
 }
 
+/* Writes of other processes (the command-line tool, another window): the list, the
+ * open Action, the map and the charts read the file again. */
+static gboolean
+check_external_changes (gpointer data)
+{
+  MaWindow *self = data;
+
+  ma_store_check_external_changes (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_wal_changed (
+    MaWindow *self, GFile *file, GFile *other, GFileMonitorEvent event, GFileMonitor *monitor)
+{
+  check_external_changes (self);
+}
+
 static void
 on_active_changed (MaWindow *self)
 {
   if (!gtk_window_is_active (GTK_WINDOW (self)))
-    ma_window_flush_detail (self);
+    {
+      ma_window_flush_detail (self);
+      g_clear_handle_id (&self->external_poll, g_source_remove);
+      return;
+    }
+  /* Looked at as soon as the window comes back, then every second while in use. */
+  check_external_changes (self);
+  if (self->external_poll == 0)
+    self->external_poll = g_timeout_add_seconds (1, check_external_changes, self);
 }
 
 /* Window state */
@@ -404,6 +430,14 @@ ma_window_constructed (GObject *object)
   /* Another window or program takes the focus: the edits waiting their half
    * second are written at once. */
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
+  {
+    g_autofree char *wal_path = g_strconcat (ma_store_get_path (self->store), "-wal", NULL);
+    g_autoptr (GFile) wal = g_file_new_for_path (wal_path);
+    self->wal_monitor = g_file_monitor_file (wal, G_FILE_MONITOR_NONE, NULL, NULL);
+    if (self->wal_monitor != NULL)
+      g_signal_connect_object (self->wal_monitor, "changed", G_CALLBACK (on_wal_changed), self,
+                               G_CONNECT_SWAPPED);
+  }
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selected_changed),
                             self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
@@ -483,6 +517,10 @@ ma_window_dispose (GObject *object)
 
   ma_window_flush_detail (self);
   ma_window_actions_dispose (self);
+  g_clear_handle_id (&self->external_poll, g_source_remove);
+  if (self->wal_monitor != NULL)
+    g_file_monitor_cancel (self->wal_monitor);
+  g_clear_object (&self->wal_monitor);
   if (self->list_view != NULL)
     gtk_grid_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);

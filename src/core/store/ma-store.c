@@ -32,6 +32,7 @@ struct _MaStore
   char *path;
   gboolean created;
   gboolean read_only;
+  int data_version;      /* PRAGMA data_version at the last look */
   gboolean scratch;      /* a temporary copy: its files go with it */
   GHashTable *sort_keys; /* text → ma_collate_key (text), for ma_sort_key () */
   gboolean has_fts_bits; /* ma_fts_bits () is registered */
@@ -947,6 +948,7 @@ open_store (const char *path, MaStoreOpenFlags flags, GError **error)
     }
   if (!migrate (self, version, error))
     return NULL;
+  read_int_pragma (self, "PRAGMA data_version", &self->data_version, NULL);
 
   return g_steal_pointer (&self);
 }
@@ -976,6 +978,21 @@ ma_store_get_path (MaStore *self)
 {
   g_return_val_if_fail (MA_IS_STORE (self), NULL);
   return self->path;
+}
+
+gboolean
+ma_store_check_external_changes (MaStore *self)
+{
+  int version = 0;
+
+  g_return_val_if_fail (MA_IS_STORE (self), FALSE);
+
+  if (!read_int_pragma (self, "PRAGMA data_version", &version, NULL) ||
+      version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  ma_store_emit_changed (self, 0);
+  return TRUE;
 }
 
 gboolean

@@ -66,6 +66,11 @@ gboolean ma_store_get_created (MaStore *self);
 /* TRUE when the file was opened read-only: every change fails with
  * MA_STORE_ERROR_READ_ONLY and nothing is lost. */
 gboolean ma_store_get_read_only (MaStore *self);
+/* Another connection (the command-line tool, another window) committed since the
+ * last call (PRAGMA data_version): emits MaStore::changed with action 0, so that
+ * everything on screen reads the file again, and returns TRUE. Cheap enough for a
+ * timer of a second. */
+gboolean ma_store_check_external_changes (MaStore *self);
 gboolean ma_store_load_sample_data (MaStore *self, GError **error);
 gboolean ma_store_backup (MaStore *self, const char *destination, GError **error);
 /* A private copy of the database in a temporary file, deleted with the store: what
