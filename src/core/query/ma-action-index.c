@@ -45,9 +45,9 @@ typedef struct
    * rather than a hash per id: 0.7 MB less at 100,000 Actions. */
   guint8 *title_same;
   guint8 *attr[3];   /* id -> status, region, type index, NONE for NULL */
-  guint16 *start_lo; /* id -> the date packed by pack_date (), 0 for NULL */
-  guint16 *end_hi;
-  gboolean dates_exact; /* every date parsed as YYYY-MM-DD, in DATE_FIRST_YEAR..DATE_LAST_YEAR */
+  guint32 *start_lo; /* id -> YYYYMMDD, 0 for NULL */
+  guint32 *end_hi;
+  gboolean dates_exact; /* every date parsed as YYYY-MM-DD */
   guint16 *activities;  /* id -> number of activities (saturated) */
   /* Countries and themes (guint16 indexes into the dimension's codes) in id order:
    * link_len[id] values from link_block[id / LINK_BLOCK] plus the lengths of the
@@ -106,64 +106,27 @@ link_values (const IndexData *data, guint link, guint32 id)
   return &g_array_index (data->link_val[link], guint16, link_offset (data, link, id));
 }
 
-/* Dates are kept in 16 bits, in the order of their strings: (year - DATE_FIRST_YEAR)
- * << 9 | month << 5 | day. Half of two arrays of 32-bit YYYYMMDD (0.4 MB at 100,000
- * Actions); a date outside these years sends date filters and sorts to SQL. */
-#define DATE_FIRST_YEAR 1970
-#define DATE_LAST_YEAR (DATE_FIRST_YEAR + 127)
-
-/* "YYYY-MM-DD" as its parts; FALSE when not of that form, where string and number
- * comparisons could differ. */
+/* "YYYY-MM-DD" as YYYYMMDD, which compares as the string does; 0 for NULL; FALSE
+ * when not of that form, where string and number comparisons could differ. */
 static gboolean
-parse_date (const char *iso, int *year, int *month, int *day)
+pack_date (const char *iso, guint32 *packed)
 {
+  int month, day;
+
+  *packed = 0;
+  if (iso == NULL)
+    return TRUE;
   if (strlen (iso) != 10 || iso[4] != '-' || iso[7] != '-')
     return FALSE;
   for (guint i = 0; i < 10; i++)
     if (i != 4 && i != 7 && !g_ascii_isdigit (iso[i]))
       return FALSE;
-  *year = atoi (iso);
-  *month = atoi (iso + 5);
-  *day = atoi (iso + 8);
-  return *month > 0 && *month <= 12 && *day > 0 && *day <= 31;
-}
-
-/* ISO packed, 0 for NULL; FALSE when it is not a date of DATE_FIRST_YEAR..DATE_LAST_YEAR. */
-static gboolean
-pack_date (const char *iso, guint16 *packed)
-{
-  int year, month, day;
-
-  *packed = 0;
-  if (iso == NULL)
-    return TRUE;
-  if (!parse_date (iso, &year, &month, &day) || year < DATE_FIRST_YEAR || year > DATE_LAST_YEAR)
+  month = atoi (iso + 5);
+  day = atoi (iso + 8);
+  if (month < 1 || month > 12 || day < 1 || day > 31)
     return FALSE;
-  *packed = (guint16) ((year - DATE_FIRST_YEAR) << 9 | month << 5 | day);
-  return TRUE;
-}
-
-/* A filter's bound ISO, compared with packed dates that all lie in
- * DATE_FIRST_YEAR..DATE_LAST_YEAR: a bound before those years is below every one,
- * after them above every one. FALSE when ISO is no date. */
-static gboolean
-pack_bound (const char *iso, guint32 *packed)
-{
-  int year, month, day;
-  guint16 in_range;
-
-  if (!parse_date (iso, &year, &month, &day))
-    return FALSE;
-  if (year < DATE_FIRST_YEAR)
-    *packed = 0;
-  else if (year > DATE_LAST_YEAR)
-    *packed = G_MAXUINT32;
-  else
-    {
-      pack_date (iso, &in_range);
-      *packed = in_range;
-    }
-  return TRUE;
+  *packed = (guint32) (atoi (iso) * 10000 + month * 100 + day);
+  return *packed != 0;
 }
 
 /* ---- Sorting by the MA_NAME collation ------------------------------------------- */
@@ -317,8 +280,8 @@ grow (IndexData *data, guint32 capacity)
       data->attr[i] = g_renew (guint8, data->attr[i], capacity);
       memset (data->attr[i] + old, NONE, capacity - old);
     }
-  data->start_lo = g_renew (guint16, data->start_lo, capacity);
-  data->end_hi = g_renew (guint16, data->end_hi, capacity);
+  data->start_lo = g_renew (guint32, data->start_lo, capacity);
+  data->end_hi = g_renew (guint32, data->end_hi, capacity);
   data->activities = g_renew (guint16, data->activities, capacity);
   memset (data->activities + old, 0, (capacity - old) * sizeof (guint16));
   for (guint l = 0; l < N_LINKS; l++)
@@ -1157,8 +1120,8 @@ query_index_pass (MaActionIndex *self,
         {
           g_autofree char *lo = ma_date_lower_bound (ma_filter_get_date_from (filter));
           g_autofree char *hi = ma_date_upper_bound (ma_filter_get_date_to (filter));
-          if (!data->dates_exact || (lo != NULL && !pack_bound (lo, &date_lo)) ||
-              (hi != NULL && !pack_bound (hi, &date_hi)))
+          if (!data->dates_exact || (lo != NULL && !pack_date (lo, &date_lo)) ||
+              (hi != NULL && !pack_date (hi, &date_hi)))
             return NULL;
           dates = TRUE;
         }
