@@ -126,6 +126,105 @@ test_deferred (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 15);
 }
 
+static void
+on_refreshed (MaActionList *list, gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+static GArray *
+list_ids (MaActionList *list)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      gint64 id = ma_action_list_get_id (list, i);
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return (x > y) - (x < y);
+}
+
+/* The same ids, in any order. */
+static void
+assert_same_set (GArray *a, GArray *b)
+{
+  g_autoptr (GArray) x = g_array_copy (a);
+  g_autoptr (GArray) y = g_array_copy (b);
+
+  g_array_sort (x, compare_ids);
+  g_array_sort (y, compare_ids);
+  g_assert_cmpmem (x->data, x->len * sizeof (gint64), y->data, y->len * sizeof (gint64));
+}
+
+/* While the index loads, a deferred list shows every Action in the order of entry,
+ * read in a worker thread; a facet keeps that order and selects what SQL selects;
+ * once the index is in, a refresh sorts the list as a loaded one. */
+static void
+test_unsorted (void)
+{
+  g_autoptr (MaStore) store = sample_store ();
+  g_autoptr (MaActionQuery) query = ma_action_query_new (store);
+  g_autoptr (MaFilter) filter = ma_filter_new ();
+  g_autoptr (MaFilter) other = ma_filter_new ();
+  g_autoptr (MaActionList) list = ma_action_list_new_deferred (query, filter, "en");
+  g_autoptr (MaActionList) sorted = NULL;
+  g_autoptr (GArray) all = NULL;
+  g_autoptr (GArray) some = NULL;
+  g_autoptr (GArray) expected = NULL;
+  g_autoptr (GError) error = NULL;
+  guint refreshed = 0, next = 0;
+
+  g_signal_connect (list, "refreshed", G_CALLBACK (on_refreshed), &refreshed);
+  ma_action_list_show_unsorted_async (list);
+  g_assert_false (ma_action_list_is_loaded (list));
+  while (refreshed == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (ma_action_list_is_loaded (list));
+  g_assert_true (ma_action_list_is_unsorted (list));
+  all = list_ids (list);
+  g_assert_cmpuint (all->len, ==, 15);
+  for (guint i = 1; i < all->len; i++)
+    g_assert_cmpint (g_array_index (all, gint64, i - 1), <, g_array_index (all, gint64, i));
+
+  /* A facet: what a sorted list selects, in the order of entry. */
+  ma_filter_add_code (filter, MA_FILTER_REGION, "lac");
+  ma_filter_add_code (other, MA_FILTER_REGION, "lac");
+  g_assert_true (ma_action_list_is_unsorted (list));
+  some = list_ids (list);
+  g_assert_cmpuint (some->len, ==, 6);
+  for (guint i = 0; i < all->len && next < some->len; i++)
+    if (g_array_index (all, gint64, i) == g_array_index (some, gint64, next))
+      next++;
+  g_assert_cmpuint (next, ==, some->len);
+  sorted = ma_action_list_new (query, other, "en");
+  expected = list_ids (sorted);
+  assert_same_set (some, expected);
+
+  /* The index in: the list sorts as the other, and stays sorted. */
+  g_assert_true (ma_action_query_load_index (query, &error));
+  g_assert_no_error (error);
+  ma_action_list_refresh (list);
+  g_assert_false (ma_action_list_is_unsorted (list));
+  g_clear_pointer (&some, g_array_unref);
+  some = list_ids (list);
+  g_assert_cmpmem (some->data, some->len * sizeof (gint64), expected->data,
+                   expected->len * sizeof (gint64));
+
+  /* Too late to show it unsorted: nothing happens. */
+  refreshed = 0;
+  ma_action_list_show_unsorted_async (list);
+  g_assert_false (ma_action_list_is_unsorted (list));
+  g_assert_cmpuint (refreshed, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -135,5 +234,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/action-list/slots", test_slots);
   g_test_add_func ("/action-list/deferred", test_deferred);
+  g_test_add_func ("/action-list/unsorted", test_unsorted);
   return g_test_run ();
 }

@@ -303,11 +303,13 @@ unbind_row (GtkListItemFactory *factory, GtkListItem *item, MaWindow *self)
 
 /* The in-memory index (search and facets at 100,000 Actions) costs O(n) to build:
  * it starts in the background after the first frame, and until it is there the
- * list answers through SQL with the same results (bench/RESULTS.md). A big
- * database shows its list once the index is there (sorting it in SQL would take
- * most of a second); a small one sorts it in SQL right after the first frame
- * (before it, the sort cost 12 ms of a 1,000-Action database's first frame). */
-#define MA_WINDOW_DEFER_LIST 20000
+ * list answers through SQL with the same results (bench/RESULTS.md). A small
+ * database sorts its list in SQL right after the first frame (before it, the sort
+ * cost 12 ms of a 1,000-Action database's first frame); a larger one would hold the
+ * main loop for that sort (10,000 Actions: 100 ms and more), so it shows its
+ * Actions in the order of entry, read in a worker thread, until the index sorts
+ * them: seconds at a million. */
+#define MA_WINDOW_DEFER_LIST 5000
 
 static void
 on_index_loaded (GObject *source, GAsyncResult *result, gpointer data)
@@ -317,7 +319,8 @@ on_index_loaded (GObject *source, GAsyncResult *result, gpointer data)
 
   if (!ma_action_query_load_index_finish (MA_ACTION_QUERY (source), result, &error))
     g_debug ("No index: %s", error->message);
-  if (self->list != NULL && !ma_action_list_is_loaded (self->list))
+  if (self->list != NULL &&
+      (!ma_action_list_is_loaded (self->list) || ma_action_list_is_unsorted (self->list)))
     ma_action_list_refresh (self->list);
 }
 
@@ -344,9 +347,13 @@ attach_list_model (gpointer data)
 {
   MaWindow *self = data;
 
-  if (!ma_action_list_is_loaded (self->list) && !ma_action_query_has_index (self->query) &&
-      ma_action_list_get_total (self->list) <= MA_WINDOW_DEFER_LIST)
-    ma_action_list_refresh (self->list);
+  if (!ma_action_list_is_loaded (self->list) && !ma_action_query_has_index (self->query))
+    {
+      if (ma_action_list_get_total (self->list) <= MA_WINDOW_DEFER_LIST)
+        ma_action_list_refresh (self->list);
+      else
+        ma_action_list_show_unsorted_async (self->list);
+    }
   if (self->list_view != NULL && self->selection != NULL &&
       gtk_grid_view_get_model (self->list_view) == NULL)
     {

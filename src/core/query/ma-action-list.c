@@ -43,6 +43,7 @@ struct _MaActionList
   GHashTable *actions; /* id → MaAction */
   guint total;         /* Actions in the store, filter or not */
   gboolean loaded;     /* FALSE while a deferred list waits for its first refresh */
+  gboolean unsorted;   /* ORDER is the order of entry, shown while the index loads */
   gulong filter_handler;
   gulong store_handler;
 };
@@ -354,7 +355,14 @@ refresh (MaActionList *self, gint64 touched)
   GHashTableIter iter;
   gpointer key, value;
 
-  if (touched >= 0)
+  /* The index is in: the order of entry gives way to the list's sort. An edit
+   * meanwhile keeps it (it is not sorted on what the edit changes). */
+  if (self->unsorted && (ma_action_query_has_index (self->query) || touched == 0))
+    {
+      self->unsorted = FALSE;
+      g_clear_pointer (&self->order, g_array_unref);
+    }
+  if (touched >= 0 && !self->unsorted)
     g_clear_pointer (&self->order, g_array_unref);
   ids = query_ids (self, &error);
   if (ids != NULL)
@@ -557,6 +565,7 @@ ma_action_list_set_sort (MaActionList *self, MaSortKey sort, gboolean descending
     return;
   self->sort = sort;
   self->descending = descending;
+  self->unsorted = FALSE;
   g_clear_pointer (&self->order, g_array_unref);
   refresh (self, -1);
 }
@@ -594,6 +603,79 @@ ma_action_list_find (MaActionList *self, gint64 id)
     if (g_array_index (self->ids, guint32, i) == (guint32) id)
       return i;
   return G_MAXUINT;
+}
+
+/* Every id, in the order of entry (a walk of the table: no sort), on a read-only
+ * connection of its own. */
+static void
+read_unsorted_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  const char *path = data;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT id FROM action ORDER BY id", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+      rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      GError *error = NULL;
+      ma_store_set_sqlite_error (&error, db, rc);
+      g_task_return_error (task, error);
+    }
+  else
+    g_task_return_pointer (task, g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+on_unsorted_read (GObject *source, GAsyncResult *result, gpointer data)
+{
+  MaActionList *self = MA_ACTION_LIST (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (ids == NULL)
+    {
+      g_debug ("No list while the index loads: %s", error->message);
+      return;
+    }
+  /* Too late: the index (or a first refresh) came first. */
+  if (self->loaded || ma_action_query_has_index (self->query))
+    return;
+  g_clear_pointer (&self->order, g_array_unref);
+  self->order = g_steal_pointer (&ids);
+  self->unsorted = TRUE;
+  refresh (self, -1);
+}
+
+void
+ma_action_list_show_unsorted_async (MaActionList *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (MA_IS_ACTION_LIST (self));
+  if (self->loaded || ma_action_query_has_index (self->query))
+    return;
+  task = g_task_new (self, NULL, on_unsorted_read, NULL);
+  g_task_set_source_tag (task, ma_action_list_show_unsorted_async);
+  g_task_set_task_data (task, g_strdup (ma_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, read_unsorted_in_thread);
+}
+
+gboolean
+ma_action_list_is_unsorted (MaActionList *self)
+{
+  g_return_val_if_fail (MA_IS_ACTION_LIST (self), FALSE);
+  return self->unsorted;
 }
 
 void

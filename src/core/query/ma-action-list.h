@@ -45,6 +45,12 @@ gint64 ma_action_list_get_id (MaActionList *self, guint position);
 guint ma_action_list_find (MaActionList *self, gint64 id);
 /* Re-reads the ids now (the list also does it by itself on "changed"). */
 void ma_action_list_refresh (MaActionList *self);
+/* A deferred list of a large database, while the index loads: every Action, in the
+ * order of entry, read in a worker thread, so that the list is usable before it can
+ * be sorted; a search or a facet meanwhile keeps that order. The next refresh once
+ * the index is in sorts it. Nothing happens when the list is loaded already. */
+void ma_action_list_show_unsorted_async (MaActionList *self);
+gboolean ma_action_list_is_unsorted (MaActionList *self);
 guint ma_action_list_get_total (MaActionList *self);
 
 G_END_DECLS
