@@ -77,8 +77,8 @@ real schema from a seed (same seed, same database): regions weighted
 25/20/25/20/10 %, 1–5 countries of the region, 1–3 themes, 0–10 partners out of N/8,
 0–30 activities with partial dates, titles and summaries in English, French and
 Spanish with accents (about half the Actions translated into one or two other
-languages), partial start/end dates. One transaction of prepared INSERTs; the
-full-text index is filled once from its view before the commit. Its floor is the
+languages), partial start/end dates. One transaction of prepared INSERTs for the
+rows, then a second that fills the full-text index from its view. Its floor is the
 same rows without the full-text index and triggers.
 """
 

@@ -31,8 +31,8 @@ typedef enum
  * from SEED: the same seed and size give the same database. Through the schema of
  * MaStore: regions, 1–5 countries of the region, 1–3 themes, 0–10 partners, 0–30
  * activities, partial dates, titles and summaries in English, French and Spanish.
- * Everything is inserted in one transaction with prepared statements, the full-text
- * index filled from its view before the commit. */
+ * The rows are inserted in one transaction with prepared statements, then the
+ * full-text index is filled from its view in a second one. */
 gboolean ma_generate_database (const char *path,
                                guint n_actions,
                                guint64 seed,
