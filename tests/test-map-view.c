@@ -23,6 +23,12 @@ typedef struct
 } Fixture;
 
 static gboolean
+view_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
 view_ready (gpointer data)
 {
   return ma_map_view_is_ready (MA_MAP_VIEW (data));
@@ -217,7 +223,8 @@ test_window_languages (void)
         g_slist_free (stack);
       }
       g_assert_nonnull (view);
-      g_assert_true (gtk_widget_get_mapped (view));
+      /* Mapped when the window has drawn once: a condition, not a fixed wait. */
+      g_assert_true (ma_ui_test_wait (view_mapped, view, 10));
       g_assert_true (ma_ui_test_wait (view_ready, view, 10));
       ma_ui_test_run (150);
       {
