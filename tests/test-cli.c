@@ -197,6 +197,54 @@ test_show_check_backup (void)
   g_assert_cmpuint (count_lines (listed.out), ==, 16);
 }
 
+/* import prints the preview the dialog shows; --mapping and --dates answer what
+ * it cannot decide; nothing is written until the file is clean. */
+static void
+test_import (void)
+{
+  g_autofree char *csv = g_build_filename (tmpdir, "import.csv", NULL);
+  g_autofree char *mapping = g_build_filename (tmpdir, "import.ini", NULL);
+  g_auto (Run) dry = { 0 };
+  g_auto (Run) ambiguous = { 0 };
+  g_auto (Run) mapped = { 0 };
+  g_auto (Run) listed = { 0 };
+  g_auto (Run) bad = { 0 };
+  const char *text = "Intitulé;Statut;Début;Colonne libre\n"
+                     "Importée du tableur;En cours;03/04/2022;x\n"
+                     ";;;\n";
+
+  g_assert_true (g_file_set_contents (csv, text, -1, NULL));
+  cli (&dry, "import", "--database", db, "--format", "csv", "--dry-run", csv, "--save-mapping",
+       mapping, NULL);
+  /* The date cannot be read without being told: exit 1, nothing written. */
+  g_assert_cmpint (dry.status, ==, 1);
+  g_assert_nonnull (strstr (dry.out, "Encoding: UTF-8; separator: “;”\n"));
+  g_assert_nonnull (strstr (dry.out, "  Intitulé → title\n"));
+  g_assert_nonnull (strstr (dry.out, "  Colonne libre → (skipped)\n"));
+  g_assert_nonnull (strstr (dry.out, "Summary: 1 new, 0 updated, 0 unchanged, 0 rejected.\n"));
+  g_assert_nonnull (strstr (dry.out, "Dates such as “03/04/2022” (row 2)"));
+
+  g_assert_true (g_file_set_contents (
+      mapping, "[columns]\nColonne libre=notes\n[options]\ndates=day-first\n", -1, NULL));
+  cli (&mapped, "import", "--database", db, "--format", "csv", "--mapping", mapping, csv, NULL);
+  g_assert_cmpint (mapped.status, ==, 0);
+  g_assert_nonnull (strstr (mapped.out, "  Colonne libre → notes\n"));
+  g_assert_nonnull (strstr (mapped.out, "Imported.\n"));
+  cli (&listed, "list", "--database", db, "--format", "tsv", "--search", "tableur", NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_nonnull (strstr (listed.out, "Importée du tableur"));
+
+  /* Again in add mode: the Action is new each time, but a bad status is not. */
+  g_assert_true (g_file_set_contents (csv, "title,status\nX,finished\n", -1, NULL));
+  cli (&bad, "import", "--database", db, "--format", "csv", csv, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.out, "Rejected:\n  row 2, status: “finished” is not a status\n"));
+  g_assert_nonnull (strstr (bad.err, "1 row has errors: nothing was imported"));
+
+  cli (&ambiguous, "import", "--database", db, "--format", "csv", "--dates", "sideways", csv, NULL);
+  g_assert_cmpint (ambiguous.status, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -211,5 +259,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/list-filters", test_list_filters);
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/show-check-backup", test_show_check_backup);
+  g_test_add_func ("/cli/import", test_import);
   return g_test_run ();
 }

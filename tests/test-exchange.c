@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xpath.h>
@@ -12,6 +13,8 @@
 
 #include "ma-test-query.h"
 #include "ma-exchange.h"
+#include "ma-exchange-private.h"
+#include "ma-import-private.h"
 #include "ma-i18n.h"
 #include "ma-store-private.h"
 
@@ -286,91 +289,604 @@ test_iati (Fixture *f, gconstpointer data)
   xmlSchemaFreeParserCtxt (parser);
 }
 
+/* Reads TEXT (of LENGTH bytes, -1: a string) as FORMAT and previews it. */
+static MaImportPlan *
+preview (Fixture *f,
+         const char *name,
+         const char *text,
+         gssize length,
+         MaImportMode mode,
+         MaImport **import_out)
+{
+  g_autoptr (GFile) file = file_in (f, name);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaImport) import = NULL;
+  MaImportPlan *plan = NULL;
+
+  g_assert_true (g_file_replace_contents (file, text, length < 0 ? strlen (text) : (gsize) length,
+                                          NULL, FALSE, 0, NULL, NULL, NULL));
+  import = ma_import_new (f->store, file,
+                          g_str_has_suffix (name, ".json") ? MA_EXCHANGE_JSON : MA_EXCHANGE_CSV,
+                          NULL, &error);
+  g_assert_no_error (error);
+  ma_import_set_mode (import, mode);
+  g_assert_true (ma_import_run (import, TRUE, NULL, NULL, NULL, &plan, &error));
+  g_assert_no_error (error);
+  if (import_out != NULL)
+    *import_out = g_steal_pointer (&import);
+  return plan;
+}
+
+static char *
+issue_text (GPtrArray *issues, guint i)
+{
+  g_assert_cmpuint (i, <, issues->len);
+  return ma_import_issue_to_string (issues->pdata[i]);
+}
+
+#define assert_issue(issues, i, text)                                                              \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_autofree char *_s = issue_text (issues, i);                                                  \
+    g_assert_cmpstr (_s, ==, text);                                                                \
+  }                                                                                                \
+  G_STMT_END
+
 static void
 test_broken_rows (Fixture *f, gconstpointer data)
 {
   g_autoptr (GFile) file = file_in (f, "broken.csv");
   g_autoptr (GError) error = NULL;
   g_auto (MaImportReport) report = { 0 };
+  g_autoptr (MaImportPlan) plan = NULL;
   g_autofree char *before = stable_csv (f->store, f, "before.csv");
   g_autofree char *after = NULL;
+  const char *text = "title,status,start,end,countries\n"
+                     "Senegal — diaspora,request,2022,,SN\n"
+                     "Bad status,finished,,,\n"
+                     "\"Quoted, with comma\",ongoing,2023-02,2022,\n"
+                     "Bad date,ongoing,2021-13,,\n"
+                     "Bad country,ongoing,,,SN|ZZ\n"
+                     ",ongoing,,,\n"
+                     "Too,ongoing,,,,,extra\n"
+                     "Two faults,finished,2021-02-30,,\n"
+                     ",,,,\n"
+                     ",,,,\n";
 
-  write_file (file, "title,status,start,end,countries\n"
-                    "Senegal — diaspora,request,2022,,SN\n"
-                    "Bad status,finished,,,\n"
-                    "\"Quoted, with comma\",ongoing,2023-02,2022,\n"
-                    "Bad date,ongoing,2021-13,,\n"
-                    "Bad country,ongoing,,,SN|ZZ\n"
-                    ",ongoing,,,\n"
-                    "Too,many,fields,,,,\n");
+  plan = preview (f, "broken.csv", text, -1, MA_IMPORT_ADD, NULL);
+  /* Rows are counted, not messages: the last row has two faults. */
+  g_assert_cmpuint (plan->rows, ==, 8);
+  g_assert_cmpuint (plan->rejected, ==, 7);
+  g_assert_cmpuint (plan->added, ==, 0);
+  g_assert_cmpuint (plan->problems->len, ==, 8);
+  assert_issue (plan->problems, 0, "row 3, status: “finished” is not a status");
+  assert_issue (plan->problems, 1, "row 4, end: The end date is before the start date");
+  {
+    g_autofree char *date = issue_text (plan->problems, 2);
+    g_assert_true (g_str_has_prefix (date, "row 5, start: “2021-13” is not a date"));
+  }
+  assert_issue (plan->problems, 3, "row 6, countries: “ZZ” is not a country");
+  assert_issue (plan->problems, 4, "row 7, title: the title is missing");
+  assert_issue (plan->problems, 5,
+                "row 8: this row has a value in column 7, beyond the columns of the header");
+  assert_issue (plan->problems, 6, "row 9, status: “finished” is not a status");
+  {
+    g_autofree char *date = issue_text (plan->problems, 7);
+    g_assert_true (g_str_has_prefix (date, "row 9, start: “2021-02-30” is not a date"));
+  }
+
+  /* Applied, nothing is written, not even the valid first row. */
+  write_file (file, text);
   g_assert_false (
       ma_import_actions (f->store, MA_EXCHANGE_CSV, MA_IMPORT_ADD, FALSE, file, &report, &error));
   g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_ROWS);
-  g_assert_cmpuint (report.errors->len, ==, 6);
-  g_assert_cmpstr (report.errors->pdata[0], ==, "line 3: “finished” is not a status");
-  g_assert_cmpstr (report.errors->pdata[1], ==, "line 4: The end date is before the start date");
-  g_assert_true (g_str_has_prefix (report.errors->pdata[2], "line 5: “2021-13” is not a date"));
-  g_assert_cmpstr (report.errors->pdata[3], ==, "line 6: “ZZ” is not a country code");
-  g_assert_cmpstr (report.errors->pdata[4], ==, "line 7: the title is missing");
-  g_assert_true (g_str_has_prefix (report.errors->pdata[5], "line 8: "));
-
-  /* Nothing was written, not even the valid first row. */
+  g_assert_cmpstr (error->message, ==, "7 rows have errors: nothing was imported");
   after = stable_csv (f->store, f, "after.csv");
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (ma_test_count (f->store, NULL), ==, 15);
 }
 
 static void
+assert_bad_file (Fixture *f, const char *name, const char *text, gssize length, const char *message)
+{
+  g_autoptr (GFile) file = file_in (f, name);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaImport) import = NULL;
+  g_autoptr (MaImportPlan) plan = NULL;
+
+  g_assert_true (g_file_replace_contents (file, text, length < 0 ? strlen (text) : (gsize) length,
+                                          NULL, FALSE, 0, NULL, NULL, NULL));
+  import = ma_import_new (f->store, file,
+                          g_str_has_suffix (name, ".json") ? MA_EXCHANGE_JSON : MA_EXCHANGE_CSV,
+                          NULL, &error);
+  if (import != NULL)
+    g_assert_false (ma_import_run (import, TRUE, NULL, NULL, NULL, &plan, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
+  if (!g_str_has_prefix (error->message, message))
+    g_error ("“%s” does not begin with “%s”", error->message, message);
+  g_assert_cmpuint (ma_test_count (f->store, NULL), ==, 15);
+}
+
+static void
 test_bad_files (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GFile) file = file_in (f, "bad.csv");
-  g_autoptr (GError) error = NULL;
-  g_auto (MaImportReport) report = { 0 };
-
-  write_file (file, "title,status\n\"never closed,ongoing\n");
-  g_assert_false (
-      ma_import_actions (f->store, MA_EXCHANGE_CSV, MA_IMPORT_ADD, FALSE, file, &report, &error));
-  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
-  g_clear_error (&error);
-  ma_import_report_clear (&report);
-
-  write_file (file, "title,status\nCaf\xe9,ongoing\n"); /* Latin-1, not UTF-8 */
-  g_assert_false (
-      ma_import_actions (f->store, MA_EXCHANGE_CSV, MA_IMPORT_ADD, FALSE, file, &report, &error));
-  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
-  g_clear_error (&error);
-  ma_import_report_clear (&report);
-
+  assert_bad_file (f, "quote.csv", "title,status\n\"never closed,ongoing\n", -1,
+                   "row 2: a quoted cell is never closed");
+  assert_bad_file (f, "after.csv", "title,status\n\"closed\" then,ongoing\n", -1,
+                   "row 2 (line 2): text after a closing quote");
+  assert_bad_file (f, "empty.csv", "", 0, "The file is empty");
+  assert_bad_file (f, "blank.csv", "\r\n,,\r\n", -1, "The file is empty");
+  assert_bad_file (f, "unknown.csv", "name of the thing,colour\nx,y\n", -1,
+                   "No column of the file is known");
   /* A column twice (found by the CSV fuzz target, where it leaked the first value). */
-  write_file (file, "title,status,title\nOne,ongoing,Two\n");
-  g_assert_false (
-      ma_import_actions (f->store, MA_EXCHANGE_CSV, MA_IMPORT_ADD, FALSE, file, &report, &error));
-  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
-  g_assert_cmpstr (error->message, ==, "The header names the column “title” twice");
-  g_clear_error (&error);
-  ma_import_report_clear (&report);
-
-  write_file (file, "name,colour\nx,y\n");
-  g_assert_false (
-      ma_import_actions (f->store, MA_EXCHANGE_CSV, MA_IMPORT_ADD, FALSE, file, &report, &error));
-  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
-  g_clear_error (&error);
-  ma_import_report_clear (&report);
-
+  assert_bad_file (f, "twice.csv", "title,status,title\nOne,ongoing,Two\n", -1,
+                   "The header names the column “title” twice");
   /* An empty JSON file (found by the JSON fuzz target: json-glib gives no root). */
-  write_file (file, "");
-  g_assert_false (
-      ma_import_actions (f->store, MA_EXCHANGE_JSON, MA_IMPORT_ADD, FALSE, file, &report, &error));
-  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
-  g_clear_error (&error);
-  ma_import_report_clear (&report);
+  assert_bad_file (f, "empty.json", "", 0, "The file is empty");
+  assert_bad_file (f, "binary.csv", "title\0status\n", 13, "The file is not text");
+  assert_bad_file (f, "zip.csv", "PK\x03\x04rest", -1, "The file is a zip archive");
+  assert_bad_file (f, "list.json", "{\"title\": \"not a list\"}", -1,
+                   "The file is not a JSON list of Actions");
+  assert_bad_file (f, "broken.json", "[{\"title\": ", -1, "The file is not valid JSON");
+}
 
-  write_file (file, "{\"title\": \"not a list\"}");
-  g_assert_false (
-      ma_import_actions (f->store, MA_EXCHANGE_JSON, MA_IMPORT_ADD, FALSE, file, &report, &error));
-  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
+static gint64
+id_of_title (Fixture *f, const char *title)
+{
+  sqlite3_stmt *stmt = ma_store_prepare (f->store, "SELECT id FROM action WHERE title = ?", NULL);
+  gint64 id = 0;
+
+  sqlite3_bind_text (stmt, 1, title, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+/* A sheet as a French office saves it: Windows-1252, ";", French headers and
+ * labels, day-first dates, a month/year date, trailing empty rows. */
+static void
+test_french_sheet (Fixture *f, gconstpointer data)
+{
+  const char *utf8 = "Intitulé;Statut;Début;Fin;Pays;Domaines;Région;Remarque;Colonne à nous\r\n"
+                     "Formation des agents;En cours;03/04/2022;12/2022;Sénégal, Mali;Traite des "
+                     "êtres humains;Afrique de l’Ouest et centrale;Une note;x\r\n"
+                     "Deuxième;terminée;25/03/2021;2021;SN|ml;border;;;\r\n"
+                     ";;;;;;;;\r\n"
+                     ";;;;;;;;\r\n";
+  g_autofree char *latin = g_convert (utf8, -1, "WINDOWS-1252", "UTF-8", NULL, NULL, NULL);
+  g_autoptr (MaImport) import = NULL;
+  g_autoptr (MaImportPlan) plan = NULL;
+  g_autoptr (MaImportPlan) done = NULL;
+  g_autoptr (GError) error = NULL;
+
+  plan = preview (f, "fr.csv", latin, -1, MA_IMPORT_ADD, &import);
+  g_assert_cmpstr (ma_import_get_encoding (import), ==, "Windows-1252");
+  g_assert_cmpint (ma_import_get_separator (import), ==, ';');
+  g_assert_cmpuint (ma_import_get_n_columns (import), ==, 9);
+  g_assert_cmpstr (ma_import_get_header (import, 0), ==, "Intitulé");
+  g_assert_cmpstr (ma_import_get_target (import, 0), ==, "title");
+  g_assert_cmpstr (ma_import_get_target (import, 1), ==, "status");
+  g_assert_cmpstr (ma_import_get_target (import, 4), ==, "countries");
+  g_assert_cmpstr (ma_import_get_target (import, 5), ==, "themes");
+  g_assert_cmpstr (ma_import_get_target (import, 6), ==, "region");
+  g_assert_cmpstr (ma_import_get_target (import, 7), ==, "notes");
+  g_assert_null (ma_import_get_target (import, 8));
+  g_assert_cmpuint (ma_import_get_n_rows (import), ==, 2);
+  g_assert_cmpuint (plan->rows, ==, 2);
+  g_assert_cmpuint (plan->added, ==, 2);
+  g_assert_cmpuint (plan->rejected, ==, 0);
+  g_assert_null (plan->question);
+  /* 25/03/2021 proves the order: the plan says so. */
+  assert_issue (plan->warnings, 0, "row 3: dates are read day first, as “25/03/2021” shows");
+
+  g_assert_true (ma_import_run (import, FALSE, NULL, NULL, NULL, &done, &error));
+  g_assert_no_error (error);
+  g_assert_true (done->written);
+  g_assert_cmpuint (ma_test_count (f->store, NULL), ==, 17);
+  {
+    g_autoptr (MaAction) action =
+        ma_store_get_action (f->store, id_of_title (f, "Formation des agents"), "en", NULL);
+    const char *const countries[] = { "ML", "SN", NULL };
+    const char *const themes[] = { "trafficking", NULL };
+    g_assert_nonnull (action);
+    g_assert_cmpstr (ma_action_get_status (action), ==, "ongoing");
+    g_assert_cmpstr (ma_action_get_start_date (action), ==, "2022-04-03");
+    g_assert_cmpstr (ma_action_get_end_date (action), ==, "2022-12");
+    g_assert_cmpstr (ma_action_get_region (action), ==, "wca");
+    g_assert_cmpstr (ma_action_get_notes (action), ==, "Une note");
+    g_assert_true (g_strv_equal (ma_action_get_countries (action), countries));
+    g_assert_true (g_strv_equal (ma_action_get_themes (action), themes));
+  }
+}
+
+static void
+test_bom_crlf_tab (Fixture *f, gconstpointer data)
+{
+  g_autoptr (MaImport) import = NULL;
+  g_autoptr (MaImportPlan) plan = NULL;
+  g_autoptr (MaImport) tabs = NULL;
+  g_autoptr (MaImportPlan) tab_plan = NULL;
+
+  plan =
+      preview (f, "bom.csv",
+               "\xef\xbb\xbf"
+               "Title,Status,Start\r\nÉchanges,Ongoing,2021-10\r\n\"Deux\r\nlignes\",ongoing,\r\n",
+               -1, MA_IMPORT_ADD, &import);
+  g_assert_cmpstr (ma_import_get_encoding (import), ==, "UTF-8 with BOM");
+  g_assert_cmpint (ma_import_get_separator (import), ==, ',');
+  g_assert_cmpstr (ma_import_get_header (import, 0), ==, "Title");
+  g_assert_cmpstr (ma_import_get_cell (import, 1, 0), ==, "Deux\r\nlignes");
+  g_assert_cmpuint (plan->added, ==, 2);
+
+  tab_plan = preview (f, "tab.csv", "Título\tEstado\tInicio\nUno\tEn curso\t2021\n", -1,
+                      MA_IMPORT_ADD, &tabs);
+  g_assert_cmpint (ma_import_get_separator (tabs), ==, '\t');
+  g_assert_cmpstr (ma_import_get_encoding (tabs), ==, "UTF-8");
+  g_assert_cmpuint (tab_plan->added, ==, 1);
+}
+
+/* 03/04/2022 is asked, never guessed; once answered it is read that way. */
+static void
+test_date_question (Fixture *f, gconstpointer data)
+{
+  g_autoptr (MaImport) import = NULL;
+  g_autoptr (MaImportPlan) plan = NULL;
+  g_autoptr (MaImportPlan) refused = NULL;
+  g_autoptr (MaImportPlan) done = NULL;
+  g_autoptr (GError) error = NULL;
+
+  plan = preview (f, "dates.csv", "title,status,start\nDates,ongoing,03/04/2022\n", -1,
+                  MA_IMPORT_ADD, &import);
+  g_assert_cmpstr (plan->question, ==,
+                   "Dates such as “03/04/2022” (row 2) can be read day first or month first: "
+                   "say which the file uses");
+  g_assert_false (ma_import_run (import, FALSE, NULL, NULL, NULL, &refused, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_ROWS);
   g_clear_error (&error);
   g_assert_cmpuint (ma_test_count (f->store, NULL), ==, 15);
+
+  ma_import_set_date_order (import, MA_DATE_ORDER_MONTH_FIRST);
+  g_assert_true (ma_import_run (import, FALSE, NULL, NULL, NULL, &done, &error));
+  g_assert_no_error (error);
+  {
+    sqlite3_stmt *stmt =
+        ma_store_prepare (f->store, "SELECT start_date FROM action WHERE title = 'Dates'", NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "2022-03-04");
+    sqlite3_finalize (stmt);
+  }
+}
+
+static gint64
+set_code (Fixture *f, const char *find, const char *code)
+{
+  gint64 id = ma_store_find_action (f->store, find, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (ma_store_set_action_field (f->store, id, "code", code, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* A spreadsheet shows the code 007 as 7: it still finds its Action, which keeps
+ * its code; in add mode it is found as already there. */
+static void
+test_mangled_code (Fixture *f, gconstpointer data)
+{
+  gint64 id = set_code (f, "Brazil", "007");
+  g_autoptr (MaImportPlan) plan = NULL;
+  g_autoptr (MaImportPlan) added = NULL;
+  g_autoptr (MaImport) import = NULL;
+  g_autoptr (MaImportPlan) done = NULL;
+  g_autoptr (GError) error = NULL;
+
+  plan = preview (f, "codes.csv", "code,title\n7,Videos for asylum seekers\n", -1, MA_IMPORT_UPDATE,
+                  &import);
+  g_assert_cmpuint (plan->updated, ==, 1);
+  g_assert_cmpuint (plan->added, ==, 0);
+  g_assert_true (ma_import_run (import, FALSE, NULL, NULL, NULL, &done, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (MaAction) action = ma_store_get_action (f->store, id, "en", NULL);
+    g_assert_cmpstr (ma_action_get_code (action), ==, "007");
+    g_assert_cmpstr (ma_action_get_title (action), ==, "Videos for asylum seekers");
+  }
+  added = preview (f, "codes.csv", "code,title,status\n7,Again,ongoing\n", -1, MA_IMPORT_ADD, NULL);
+  g_assert_cmpuint (added->rejected, ==, 1);
+  assert_issue (added->problems, 0, "row 2, code: another Action already has the code “007”");
+}
+
+/* A sheet decoded as Windows-1252 and saved again: flagged, and an update that
+ * would only change the encoding of a value keeps the value. */
+static void
+test_double_encoding (Fixture *f, gconstpointer data)
+{
+  gint64 id = set_code (f, "Mauritius", "MU-1");
+  g_autoptr (MaImportPlan) plan = NULL;
+  g_autoptr (MaImport) import = NULL;
+  g_autoptr (MaImportPlan) done = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *garbled = NULL;
+
+  g_assert_true (
+      ma_store_set_action_field (f->store, id, "title", "Traite des êtres humains", &error));
+  {
+    g_autofree char *repaired = ma_import_repair_double_encoding ("Ãªtres");
+    g_autofree char *right = ma_import_repair_double_encoding ("êtres");
+    g_autofree char *plain = ma_import_repair_double_encoding ("plain");
+    g_assert_cmpstr (repaired, ==, "êtres");
+    g_assert_null (right);
+    g_assert_null (plain);
+  }
+  garbled = g_strdup ("code,title,notes\nMU-1,Traite des Ãªtres humains,\n");
+  plan = preview (f, "garbled.csv", garbled, -1, MA_IMPORT_UPDATE, &import);
+  g_assert_cmpuint (plan->warnings->len, ==, 2);
+  assert_issue (plan->warnings, 0,
+                "row 2, title: “Traite des Ãªtres humains” looks encoded twice: it probably was "
+                "“Traite des êtres humains”; save the sheet as UTF-8 and import it again");
+  assert_issue (plan->warnings, 1,
+                "row 2, title: only the encoding of “Traite des êtres humains” differs: the value "
+                "is kept");
+  g_assert_true (ma_import_run (import, FALSE, NULL, NULL, NULL, &done, &error));
+  {
+    g_autoptr (MaAction) action = ma_store_get_action (f->store, id, "en", NULL);
+    g_assert_cmpstr (ma_action_get_title (action), ==, "Traite des êtres humains");
+  }
+}
+
+static char *
+translation (Fixture *f, gint64 id, const char *lang)
+{
+  sqlite3_stmt *stmt = ma_store_prepare (
+      f->store, "SELECT title FROM action_text WHERE action = ? AND lang = ?", NULL);
+  char *title = NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, lang, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return title;
+}
+
+/* An empty cell or a JSON null clears a translation in an update. */
+static void
+test_clear_translation (Fixture *f, gconstpointer data)
+{
+  gint64 id = set_code (f, "Mauritius", "MU-1");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaImport) import = NULL;
+  g_autoptr (MaImportPlan) plan = NULL;
+  g_autoptr (MaImportPlan) done = NULL;
+  g_autofree char *fr = NULL;
+  g_autofree char *es = NULL;
+
+  g_assert_true (
+      ma_store_set_action_text (f->store, id, "fr", "Lutte contre la traite", NULL, &error));
+  g_assert_true (
+      ma_store_set_action_text (f->store, id, "es", "Lucha contra la trata", NULL, &error));
+  plan = preview (f, "clear.csv", "code,title_fr\nMU-1,\n", -1, MA_IMPORT_UPDATE, &import);
+  g_assert_cmpuint (plan->updated, ==, 1);
+  g_assert_true (ma_import_run (import, FALSE, NULL, NULL, NULL, &done, &error));
+  fr = translation (f, id, "fr");
+  g_assert_null (fr);
+  g_clear_pointer (&import, ma_import_free);
+  g_clear_pointer (&plan, ma_import_plan_free);
+  g_clear_pointer (&done, ma_import_plan_free);
+
+  plan = preview (f, "clear.json", "[{\"code\": \"MU-1\", \"title_es\": null}]", -1,
+                  MA_IMPORT_UPDATE, &import);
+  g_assert_cmpuint (plan->updated, ==, 1);
+  g_assert_true (ma_import_run (import, FALSE, NULL, NULL, NULL, &done, &error));
+  es = translation (f, id, "es");
+  g_assert_null (es);
+}
+
+/* A JSON update changes and removes activities and outputs, and says so. */
+static void
+test_json_children (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) file = file_in (f, "all.json");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaImport) import = NULL;
+  g_autoptr (MaImportPlan) plan = NULL;
+  g_autoptr (MaImportPlan) done = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (GPtrArray) activities = NULL;
+  g_autofree char *text = NULL;
+  gint64 id = ma_store_find_action (f->store, "Costa Rica", NULL);
+  JsonArray *actions;
+
+  ma_export_actions (f->store, NULL, MA_EXCHANGE_JSON, NULL, NULL, file, &error);
+  g_assert_no_error (error);
+  text = read_file (file);
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  actions = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (actions); i++)
+    {
+      JsonObject *action = json_array_get_object_element (actions, i);
+      JsonArray *list;
+      if (g_strcmp0 (json_object_get_string_member (action, "code"), "Costa Rica") != 0)
+        continue;
+      list = json_object_get_array_member (action, "activities");
+      json_object_set_string_member (json_array_get_object_element (list, 0), "place",
+                                     "San José, Costa Rica");
+      json_array_remove_element (list, 2);
+    }
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  g_clear_pointer (&text, g_free);
+  text = json_generator_to_data (generator, NULL);
+
+  plan = preview (f, "children.json", text, -1, MA_IMPORT_UPDATE, &import);
+  g_assert_cmpuint (plan->updated, ==, 1);
+  g_assert_cmpuint (plan->unchanged, ==, 14);
+  g_assert_true (ma_import_run (import, FALSE, NULL, NULL, NULL, &done, &error));
+  activities = ma_store_list_activities (f->store, id, NULL);
+  g_assert_cmpuint (activities->len, ==, 2);
+}
+
+/* A mapping saved for one file is read back for the next: skips, targets and the
+ * order of dates. */
+static void
+test_mapping_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr (MaImport) import = NULL;
+  g_autoptr (MaImport) again = NULL;
+  g_autoptr (MaImportPlan) plan = NULL;
+  g_autoptr (MaImportPlan) second = NULL;
+  g_autoptr (GFile) mapping = file_in (f, "mapping.ini");
+  g_autoptr (GFile) bad = file_in (f, "bad.ini");
+  g_autoptr (GError) error = NULL;
+  const char *text = "Nom,Statut,Quand,Commentaire libre\nUn,En cours,03/04/2022,a\n";
+
+  plan = preview (f, "map.csv", text, -1, MA_IMPORT_ADD, &import);
+  g_assert_null (ma_import_get_target (import, 2));
+  g_assert_true (ma_import_set_target (import, 2, "start", &error));
+  g_assert_true (ma_import_set_target (import, 3, "notes", &error));
+  g_assert_true (ma_import_set_target (import, 0, NULL, &error));
+  g_assert_false (ma_import_set_target (import, 0, "colour", &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_COLUMN);
+  g_clear_error (&error);
+  g_assert_true (ma_import_set_target (import, 0, "title", &error));
+  /* One column per field: mapping another to "title" skips the first. */
+  g_assert_true (ma_import_set_target (import, 3, "title", &error));
+  g_assert_null (ma_import_get_target (import, 0));
+  g_assert_true (ma_import_set_target (import, 0, "title", &error));
+  g_assert_true (ma_import_set_target (import, 3, "notes", &error));
+  ma_import_set_date_order (import, MA_DATE_ORDER_DAY_FIRST);
+  g_assert_true (ma_import_save_mapping (import, mapping, &error));
+  g_assert_no_error (error);
+
+  second = preview (f, "map.csv", text, -1, MA_IMPORT_ADD, &again);
+  g_assert_true (ma_import_load_mapping (again, mapping, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ma_import_get_target (again, 2), ==, "start");
+  g_assert_cmpstr (ma_import_get_target (again, 3), ==, "notes");
+  g_assert_cmpint (ma_import_get_date_order (again), ==, MA_DATE_ORDER_DAY_FIRST);
+
+  write_file (bad, "[columns]\nNom=colour\n");
+  g_assert_false (ma_import_load_mapping (again, bad, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_COLUMN);
+}
+
+/* The headers of our own spreadsheets, in each language, map to their columns. */
+static void
+test_export_labels (Fixture *f, gconstpointer data)
+{
+  const char *const langs[] = { "en", "fr", "es" };
+  const char *const *names = ma_exchange_columns ();
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autoptr (GString) header = g_string_new (NULL);
+      g_autoptr (MaImport) import = NULL;
+      g_autoptr (MaImportPlan) plan = NULL;
+
+      ma_i18n_set_language (langs[l]);
+      for (guint i = 0; names[i] != NULL; i++)
+        g_string_append_printf (header, "%s\"%s\"", i > 0 ? "," : "",
+                                _ (ma_exchange_column_label (i)));
+      ma_i18n_set_language ("en");
+      g_string_append (header, "\n");
+      plan = preview (f, "labels.csv", header->str, -1, MA_IMPORT_ADD, &import);
+      for (guint i = 0; names[i] != NULL; i++)
+        g_assert_cmpstr (ma_import_get_target (import, i), ==, names[i]);
+    }
+}
+
+typedef struct
+{
+  guint calls;
+  guint last;
+  GCancellable *cancel_at_second;
+} Progress;
+
+static void
+on_progress (guint done, guint total, gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  progress->calls++;
+  progress->last = done;
+  if (progress->cancel_at_second != NULL && progress->calls == 2)
+    g_cancellable_cancel (progress->cancel_at_second);
+}
+
+/* Progress is told, and a cancelled import writes nothing. */
+static void
+test_progress_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("title,status\n");
+  g_autoptr (GFile) file = file_in (f, "many.csv");
+  g_autoptr (MaImport) import = NULL;
+  g_autoptr (MaImportPlan) plan = NULL;
+  g_autoptr (MaImportPlan) cancelled = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  Progress progress = { 0 };
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, "Action %u,ongoing\n", i);
+  write_file (file, text->str);
+  import = ma_import_new (f->store, file, MA_EXCHANGE_CSV, NULL, &error);
+  g_assert_true (ma_import_run (import, TRUE, NULL, on_progress, &progress, &plan, &error));
+  g_assert_cmpuint (plan->added, ==, 1000);
+  g_assert_cmpuint (progress.calls, >=, 4);
+  g_assert_cmpuint (progress.last, ==, 1000);
+
+  progress = (Progress){ .cancel_at_second = cancellable };
+  g_assert_false (
+      ma_import_run (import, FALSE, cancellable, on_progress, &progress, &cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (ma_test_count (f->store, NULL), ==, 15);
+}
+
+/* Row problems with their row and column: duplicate codes, unknown labels, a cell
+ * of 10 MB, a file of 50 MB. */
+static void
+test_bad_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr (MaImportPlan) plan = NULL;
+  g_autoptr (MaImportPlan) big = NULL;
+  g_autoptr (GString) huge = g_string_new ("title,status\n\"");
+  gsize size;
+
+  plan = preview (f, "rows.csv",
+                  "Code;Title;Status;Region;Countries\n"
+                  "A-1;One;Ongoing;Asie;KZ\n"
+                  "A-1;Two;Ongoing;Atlantis;KZ\n"
+                  "A-2;Three;Ongoing;;Narnia\n",
+                  -1, MA_IMPORT_ADD, NULL);
+  g_assert_cmpuint (plan->rejected, ==, 2);
+  assert_issue (plan->problems, 0, "row 3, Region: “Atlantis” is not a region");
+  assert_issue (plan->problems, 1, "row 3, Code: “A-1” is already used on row 2");
+  assert_issue (plan->problems, 2, "row 4, Countries: “Narnia” is not a country");
+
+  /* 10 MB in one cell, then more rows: the cell is refused, the file read. */
+  while (huge->len < 10 * 1024 * 1024)
+    g_string_append (huge, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+  g_string_append (huge, "\",ongoing\nNext,ongoing\n");
+  big = preview (f, "huge.csv", huge->str, (gssize) huge->len, MA_IMPORT_ADD, NULL);
+  g_assert_cmpuint (big->rejected, ==, 1);
+  assert_issue (big->problems, 0, "row 2: the cell of column 1 holds more than 1 MB of text");
+
+  /* 50 MB of rows, each with a large cell in a column the mapping skips: read
+   * whole, the rows counted, the large cells never copied into the plan. */
+  g_string_assign (huge, "title,status,attachment\n");
+  size = 50 * 1024 * 1024;
+  {
+    g_autofree char *blob = g_strnfill (900 * 1024, 'x');
+    for (guint i = 0; huge->len < size; i++)
+      g_string_append_printf (huge, "Row %u,ongoing,%s\n", i, blob);
+  }
+  g_clear_pointer (&big, ma_import_plan_free);
+  big = preview (f, "fifty.csv", huge->str, (gssize) huge->len, MA_IMPORT_ADD, NULL);
+  g_assert_cmpuint (big->rejected, ==, 0);
+  g_assert_cmpuint (big->added, ==, 57);
 }
 
 static void
@@ -531,11 +1047,12 @@ test_json_depth_and_size (Fixture *f, gconstpointer data)
 static void
 test_builds_on_rules (Fixture *f, gconstpointer data)
 {
-  const char *const self_csv[] = { "line 2: An Action cannot build on itself", NULL };
+  const char *const self_csv[] = { "row 2, builds_on: An Action cannot build on itself", NULL };
   const char *const self_json[] = { "[0].builds_on: An Action cannot build on itself", NULL };
   /* Gran Chaco builds on Ecuador II: Ecuador II may not build on Gran Chaco. */
-  const char *const chain[] = { "line 2: Ecuador II builds on itself through a chain of Actions",
-                                NULL };
+  const char *const chain[] = {
+    "row 2, builds_on: Ecuador II builds on itself through a chain of Actions", NULL
+  };
   g_autoptr (GPtrArray) problems = NULL;
 
   assert_refused (f, MA_EXCHANGE_CSV, "code,builds_on\nBrazil,Brazil\n", self_csv);
@@ -623,7 +1140,7 @@ test_if_unchanged (Fixture *f, gconstpointer data)
   for (guint i = 0; i < report.errors->len; i++)
     g_test_message ("%s", (char *) report.errors->pdata[i]);
   g_assert_cmpuint (report.errors->len, ==, 1);
-  g_assert_true (g_str_has_prefix (report.errors->pdata[0], "line "));
+  g_assert_true (g_str_has_prefix (report.errors->pdata[0], "row "));
   g_assert_nonnull (strstr (report.errors->pdata[0],
                             "this Action was changed after the file was exported (changed "));
   g_assert_nonnull (strstr (report.errors->pdata[0], "the file has 2020-01-01T00:00:00Z)"));
@@ -669,5 +1186,16 @@ main (int argc, char **argv)
   ADD ("/exchange/builds-on-rules", test_builds_on_rules);
   ADD ("/exchange/csv-injection", test_csv_injection);
   ADD ("/exchange/if-unchanged", test_if_unchanged);
+  ADD ("/exchange/import/french-sheet", test_french_sheet);
+  ADD ("/exchange/import/bom-crlf-tab", test_bom_crlf_tab);
+  ADD ("/exchange/import/date-question", test_date_question);
+  ADD ("/exchange/import/mangled-code", test_mangled_code);
+  ADD ("/exchange/import/double-encoding", test_double_encoding);
+  ADD ("/exchange/import/clear-translation", test_clear_translation);
+  ADD ("/exchange/import/json-children", test_json_children);
+  ADD ("/exchange/import/mapping-file", test_mapping_file);
+  ADD ("/exchange/import/export-labels", test_export_labels);
+  ADD ("/exchange/import/progress-cancel", test_progress_cancel);
+  ADD ("/exchange/import/bad-rows", test_bad_rows);
   return g_test_run ();
 }

@@ -19,7 +19,7 @@ static const MaCliCommand commands[] = {
   { "show", "CODE-OR-UUID", N_ ("One Action with its activities, partners, outputs"), ma_cli_show },
   { "export", "--format csv|xlsx|json|iati [FILTER] [--columns a,b,c] -o FILE",
     N_ ("Write the Actions that match to a file"), ma_cli_export },
-  { "import", "--format csv|json [--mode add|update] [--dry-run] FILE",
+  { "import", "--format csv|xlsx|json|iati [--mode add|update] [--mapping FILE] [--dry-run] FILE",
     N_ ("Read Actions from a file, all or nothing"), ma_cli_import },
   { "map", N_ ("[--by country|region] [FILTER] --format png|svg|pdf --size WxH -o FILE"),
     N_ ("The world map of the Actions that match"), ma_cli_map },

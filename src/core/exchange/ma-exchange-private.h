@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 /* Position of a CSV column in ma_exchange_columns (), or -1. */
 int ma_exchange_column_index (const char *name);
+/* Its header in a spreadsheet, untranslated (N_). */
+const char *ma_exchange_column_label (guint index);
 /* The SQL expression of a column over the action table aliased "a". */
 const char *ma_exchange_column_sql (guint index);
 

@@ -98,6 +98,13 @@ ma_exchange_column_index (const char *name)
 }
 
 const char *
+ma_exchange_column_label (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (columns), NULL);
+  return columns[index].label;
+}
+
+const char *
 ma_exchange_column_sql (guint index)
 {
   g_return_val_if_fail (index < G_N_ELEMENTS (columns), NULL);

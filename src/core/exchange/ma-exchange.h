@@ -96,7 +96,4 @@ gboolean ma_import_actions_full (MaStore *store,
 void ma_import_report_clear (MaImportReport *report);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MaImportReport, ma_import_report_clear)
 
-/* RFC 4180 parsing, exposed for tests: rows of fields, NULL on broken quoting. */
-GPtrArray *ma_csv_parse (const char *text, gsize length, GError **error);
-
 G_END_DECLS

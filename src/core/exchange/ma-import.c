@@ -1,4 +1,4 @@
-/* ma-import.c: Actions from CSV and JSON files, all or nothing
+/* ma-import.c: Actions from files: mapping, preview and one transaction
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,11 +7,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "ma-date.h"
 #include "ma-exchange-private.h"
+#include "ma-i18n.h"
+#include "ma-import-private.h"
 #include "ma-store-private.h"
 
 enum
@@ -48,49 +49,801 @@ static const char *const action_fields[N_COLS] = {
   [COL_NOTES] = "notes",
 };
 
-/* An Action of a JSON file sits at depth 2 and its activities' fields at 4: deeper
- * nesting is refused before json-glib, whose recursive parser would run out of
- * stack on a file nested 100,000 deep. */
-#define MAX_JSON_DEPTH 32
-/* Larger files are refused before they are read into memory (json-glib needs
- * about ten times a JSON file's size). */
-#define MAX_IMPORT_BYTES (G_GUINT64_CONSTANT (256) * 1024 * 1024)
+/* Headers that people write for each column, folded (see ma_import_fold), beside
+ * the column's own name and its label in English, French and Spanish. */
+static const char *const synonyms[N_COLS][12] = {
+  [COL_UUID] = { "id", "identifier", "identifiant", "identificador" },
+  [COL_CODE] = { "ref", "reference", "referencia", "actioncode", "codedelaction",
+                 "codigodelaaccion", "numero", "number", "no" },
+  [COL_TITLE] = { "name", "nom", "nombre", "action", "accion", "intitule", "titleinenglish",
+                  "titreenanglais", "tituloeningles", "titleen", "titreen" },
+  [COL_TITLE_FR] = { "titlefr", "titrefr", "titulofr", "titrefrancais", "frenchtitle" },
+  [COL_TITLE_ES] = { "titlees", "titrees", "tituloes", "tituloespanol", "spanishtitle" },
+  [COL_SUMMARY] = { "description", "descripcion", "abstract", "objectives", "objectifs",
+                    "objetivos", "summaryinenglish", "resumeenanglais", "resumeneningles" },
+  [COL_SUMMARY_FR] = { "summaryfr", "resumefr", "resumenfr", "descriptionfr" },
+  [COL_SUMMARY_ES] = { "summaryes", "resumees", "resumenes", "descriptiones" },
+  [COL_LANG] = { "lang", "lengua", "originallanguage", "languedorigine" },
+  [COL_TYPE] = { "typeofaction", "typedaction", "tipodeaccion", "actiontype" },
+  [COL_STATUS] = { "etat", "state", "situation", "statutdelaction", "estadodelaaccion" },
+  [COL_START] = { "startdate", "datededebut", "debut", "fechadeinicio", "from", "desde", "du",
+                  "begin", "start" },
+  [COL_END] = { "enddate", "datedefin", "fechadefin", "fechadefinalizacion", "to", "hasta", "au",
+                "finish" },
+  [COL_REGION] = { "programmeregion", "regionduprogramme", "regiondelprograma" },
+  [COL_COUNTRIES] = { "country", "pays", "pais", "paises", "countrycodes", "beneficiarycountries",
+                      "paysbeneficiaires", "paisesbeneficiarios" },
+  [COL_THEMES] = { "theme", "thematicareas", "thematicarea", "themes", "thematiques",
+                   "domainesthematiques", "domaine", "areastematicas", "temas", "tema" },
+  [COL_PARTNERS] = { "partner", "partenaire", "socio", "implementingpartners", "contrapartes",
+                     "counterparts", "beneficiaryinstitutions" },
+  [COL_BUILDS_ON] = { "previousaction", "actionprecedente", "accionanterior", "followupof" },
+  [COL_NOTES] = { "note", "comment", "remarque", "commentaire", "comments", "commentaires",
+                  "remarques", "observaciones", "comentarios" },
+  [COL_CREATED] = { "creationdate", "datedecreation", "fechadecreacion" },
+  [COL_UPDATED] = { "lastupdated", "modified", "misajour", "actualizada", "modificado" },
+};
 
 typedef struct
 {
-  guint line;
-  char *where;         /* JSON: the path of the Action, "[3]"; NULL for CSV */
-  GPtrArray *problems; /* JSON: wrong types and unknown keys, with their paths */
-  gboolean bad_shape;  /* not as many fields as the header, or not an object */
+  guint row;
   gboolean present[N_COLS];
-  char *values[N_COLS];  /* trimmed; NULL when empty */
-  JsonArray *activities; /* JSON only, borrowed */
-  JsonArray *outputs;
+  char *values[N_COLS];
+  char *raw_dates[2]; /* start and end as the file has them */
+  JsonObject *object;
+  const char *where; /* JSON: the Action's path, "[3]" (its record's) */
   gint64 id;
+  gboolean bad;
 } Row;
 
-typedef struct
+struct _MaImport
 {
   MaStore *store;
+  MaExchangeFormat format;
+  MaImportTable *table;
+  int *targets; /* per column of the file: a COL_, or -1 */
   MaImportMode mode;
   MaImportFlags flags;
-  MaImportReport *report;
-  GHashTable *codes[MA_N_VOCABULARIES];
-  GHashTable *partners;   /* name → id */
-  GHashTable *file_codes; /* codes and uuids met in the file → line */
-  char *current_sql;      /* reads an Action's values as the file has them */
+  MaDateOrder order;
+};
+
+/* One run: what it reads and writes. */
+typedef struct
+{
+  MaImport *import;
+  MaStore *store; /* the import's, or a private copy for a dry run */
+  MaImportPlan *plan;
+  GHashTable *terms[MA_N_VOCABULARIES]; /* folded code or name → code */
+  GHashTable *rejected;                 /* rows with problems */
+  GHashTable *partners;                 /* name → id */
+  GHashTable *file_codes;               /* codes and uuids met in the file → row */
+  MaDateOrder order;
+  char *current_sql;
   sqlite3_stmt *insert_action;
   sqlite3_stmt *insert_country;
   sqlite3_stmt *insert_theme;
   sqlite3_stmt *insert_partner_link;
-  sqlite3_stmt *insert_text;
   sqlite3_stmt *history;
-} Import;
+} Run;
+
+/* ---- Plans ---------------------------------------------------------------------- */
+
+MaImportPlan *
+ma_import_plan_new (void)
+{
+  MaImportPlan *plan = g_new0 (MaImportPlan, 1);
+
+  plan->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ma_import_issue_free);
+  plan->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) ma_import_issue_free);
+  plan->ignored = g_ptr_array_new_with_free_func (g_free);
+  return plan;
+}
 
 void
-ma_import_report_clear (MaImportReport *report)
+ma_import_plan_free (MaImportPlan *plan)
 {
-  g_clear_pointer (&report->errors, g_ptr_array_unref);
+  if (plan == NULL)
+    return;
+  g_ptr_array_unref (plan->problems);
+  g_ptr_array_unref (plan->warnings);
+  g_ptr_array_unref (plan->ignored);
+  g_free (plan->question);
+  g_free (plan);
+}
+
+char *
+ma_import_issue_to_string (const MaImportIssue *issue)
+{
+  if (issue->where != NULL)
+    /* Translators: an error in a JSON file: %1$s where ("[3].countries[0]"), %2$s the message. */
+    return g_strdup_printf (_ ("%1$s: %2$s"), issue->where, issue->message);
+  if (issue->row > 0 && issue->column != NULL)
+    /* Translators: %1$u a row of the file, %2$s its column, %3$s what is wrong. */
+    return g_strdup_printf (_ ("row %1$u, %2$s: %3$s"), issue->row, issue->column, issue->message);
+  if (issue->row > 0)
+    /* Translators: %1$u a row of the file, %2$s what is wrong. */
+    return g_strdup_printf (_ ("row %1$u: %2$s"), issue->row, issue->message);
+  return g_strdup (issue->message);
+}
+
+/* ---- Opening and mapping ---------------------------------------------------------- */
+
+static gboolean
+header_matches (int column, const char *folded)
+{
+  const char *const langs[] = { "en", "fr", "es" };
+  const char *label = ma_exchange_column_label (column);
+
+  if (folded[0] == '\0')
+    return FALSE;
+  {
+    g_autofree char *name = ma_import_fold (ma_exchange_columns ()[column]);
+    if (g_str_equal (name, folded))
+      return TRUE;
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (synonyms[column]) && synonyms[column][i] != NULL; i++)
+    if (g_str_equal (synonyms[column][i], folded))
+      return TRUE;
+  /* The labels of our own exports, in each language. */
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autoptr (MaLanguageScope) scope = ma_language_scope_new (langs[l]);
+      g_autofree char *translated = ma_import_fold (g_dgettext (GETTEXT_PACKAGE, label));
+      if (g_str_equal (translated, folded))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+map_automatically (MaImport *self, GError **error)
+{
+  GPtrArray *header = self->table->header;
+
+  self->targets = g_new (int, MAX (header->len, 1));
+  for (guint i = 0; i < header->len; i++)
+    {
+      g_autofree char *folded = ma_import_fold (header->pdata[i]);
+      self->targets[i] = -1;
+      if (self->table->by_name)
+        {
+          self->targets[i] = ma_exchange_column_index (header->pdata[i]);
+          continue;
+        }
+      for (int c = 0; c < N_COLS && self->targets[i] < 0; c++)
+        {
+          gboolean taken = FALSE;
+          if (!header_matches (c, folded))
+            continue;
+          for (guint j = 0; j < i; j++)
+            {
+              g_autofree char *other = ma_import_fold (header->pdata[j]);
+              /* Which of the two would be the value? Neither is taken. */
+              if (self->targets[j] == c && g_str_equal (other, folded))
+                {
+                  g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
+                               _ ("The header names the column “%s” twice"),
+                               (const char *) header->pdata[i]);
+                  return FALSE;
+                }
+              taken |= self->targets[j] == c;
+            }
+          if (!taken)
+            self->targets[i] = c;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+load_file (GFile *file, char **contents, gsize *length, GError **error)
+{
+  g_autoptr (GFileInfo) info =
+      g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                         G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+      (guint64) g_file_info_get_size (info) > MA_IMPORT_MAX_FILE)
+    {
+      g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
+                   /* Translators: %u is a size in mebibytes (MiB), such as 256. */
+                   _ ("The file is larger than %u MiB: split it into smaller files"),
+                   (guint) (MA_IMPORT_MAX_FILE / (1024 * 1024)));
+      return FALSE;
+    }
+  return g_file_load_contents (file, NULL, contents, length, NULL, error);
+}
+
+MaImport *
+ma_import_new (
+    MaStore *store, GFile *file, MaExchangeFormat format, const char *sheet, GError **error)
+{
+  g_autoptr (MaImportTable) table = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  MaImport *self;
+
+  g_return_val_if_fail (MA_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (format == MA_EXCHANGE_XLSX)
+    table = ma_import_read_xlsx (file, sheet, error);
+  else
+    {
+      if (!load_file (file, &contents, &length, error))
+        return NULL;
+      if (format == MA_EXCHANGE_CSV)
+        table = ma_import_read_csv (contents, length, error);
+      else if (format == MA_EXCHANGE_JSON)
+        table = ma_import_read_json (contents, length, error);
+      else
+        table = ma_import_read_iati (contents, length, error);
+    }
+  if (table == NULL)
+    return NULL;
+
+  self = g_new0 (MaImport, 1);
+  self->store = g_object_ref (store);
+  self->format = format;
+  self->table = g_steal_pointer (&table);
+  if (!map_automatically (self, error))
+    {
+      ma_import_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+void
+ma_import_free (MaImport *self)
+{
+  if (self == NULL)
+    return;
+  g_object_unref (self->store);
+  ma_import_table_free (self->table);
+  g_free (self->targets);
+  g_free (self);
+}
+
+MaExchangeFormat
+ma_import_get_format (MaImport *self)
+{
+  return self->format;
+}
+
+const char *
+ma_import_get_encoding (MaImport *self)
+{
+  return self->table->encoding != NULL ? _ (self->table->encoding) : NULL;
+}
+
+char
+ma_import_get_separator (MaImport *self)
+{
+  return self->table->separator;
+}
+
+const char *
+ma_import_get_sheet (MaImport *self)
+{
+  return self->table->sheet;
+}
+
+const char *const *
+ma_import_get_sheets (MaImport *self)
+{
+  return (const char *const *) self->table->sheets;
+}
+
+guint
+ma_import_get_n_columns (MaImport *self)
+{
+  return self->table->header->len;
+}
+
+const char *
+ma_import_get_header (MaImport *self, guint column)
+{
+  g_return_val_if_fail (column < self->table->header->len, NULL);
+  return self->table->header->pdata[column];
+}
+
+const char *
+ma_import_get_target (MaImport *self, guint column)
+{
+  g_return_val_if_fail (column < self->table->header->len, NULL);
+  return self->targets[column] >= 0 ? ma_exchange_columns ()[self->targets[column]] : NULL;
+}
+
+gboolean
+ma_import_set_target (MaImport *self, guint column, const char *target, GError **error)
+{
+  int index = -1;
+
+  g_return_val_if_fail (column < self->table->header->len, FALSE);
+  if (target != NULL && (index = ma_exchange_column_index (target)) < 0)
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) ma_exchange_columns ());
+      g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_COLUMN,
+                   _ ("There is no column “%1$s”; the columns are: %2$s"), target, known);
+      return FALSE;
+    }
+  /* One column of the file per field: the one that had it before is skipped. */
+  for (guint i = 0; index >= 0 && i < self->table->header->len; i++)
+    if (self->targets[i] == index)
+      self->targets[i] = -1;
+  self->targets[column] = index;
+  return TRUE;
+}
+
+guint
+ma_import_get_n_rows (MaImport *self)
+{
+  return self->table->records->len;
+}
+
+const char *
+ma_import_get_cell (MaImport *self, guint row, guint column)
+{
+  MaImportRecord *record;
+
+  g_return_val_if_fail (row < self->table->records->len, NULL);
+  record = self->table->records->pdata[row];
+  return column < record->cells->len ? record->cells->pdata[column] : NULL;
+}
+
+void
+ma_import_set_mode (MaImport *self, MaImportMode mode)
+{
+  self->mode = mode;
+}
+
+void
+ma_import_set_flags (MaImport *self, MaImportFlags flags)
+{
+  self->flags = flags;
+}
+
+void
+ma_import_set_date_order (MaImport *self, MaDateOrder order)
+{
+  self->order = order;
+}
+
+MaDateOrder
+ma_import_get_date_order (MaImport *self)
+{
+  return self->order;
+}
+
+#define MAPPING_COLUMNS "columns"
+#define MAPPING_OPTIONS "options"
+#define MAPPING_SKIP "skip"
+
+gboolean
+ma_import_load_mapping (MaImport *self, GFile *file, GError **error)
+{
+  g_autoptr (GKeyFile) keys = g_key_file_new ();
+  g_autoptr (GError) local = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *dates = NULL;
+  g_auto (GStrv) names = NULL;
+  gsize length;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return FALSE;
+  if (!g_key_file_load_from_data (keys, contents, length, G_KEY_FILE_NONE, &local))
+    {
+      g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
+                   _ ("The mapping file cannot be read: %s"), local->message);
+      return FALSE;
+    }
+  names = g_key_file_get_keys (keys, MAPPING_COLUMNS, NULL, NULL);
+  for (guint k = 0; names != NULL && names[k] != NULL; k++)
+    {
+      g_autofree char *target = g_key_file_get_string (keys, MAPPING_COLUMNS, names[k], NULL);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < self->table->header->len; i++)
+        {
+          if (g_strcmp0 (g_strstrip (self->table->header->pdata[i]), names[k]) != 0)
+            continue;
+          found = TRUE;
+          if (!ma_import_set_target (self, i, g_strcmp0 (target, MAPPING_SKIP) == 0 ? NULL : target,
+                                     error))
+            return FALSE;
+        }
+      (void) found; /* a mapping made for a wider sheet still applies to this one */
+    }
+  dates = g_key_file_get_string (keys, MAPPING_OPTIONS, "dates", NULL);
+  if (g_strcmp0 (dates, "day-first") == 0)
+    self->order = MA_DATE_ORDER_DAY_FIRST;
+  else if (g_strcmp0 (dates, "month-first") == 0)
+    self->order = MA_DATE_ORDER_MONTH_FIRST;
+  else if (dates != NULL)
+    {
+      g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
+                   _ ("The mapping file says dates=%s: write day-first or month-first"), dates);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ma_import_save_mapping (MaImport *self, GFile *file, GError **error)
+{
+  g_autoptr (GKeyFile) keys = g_key_file_new ();
+  g_autofree char *text = NULL;
+  gsize length;
+
+  for (guint i = 0; i < self->table->header->len; i++)
+    {
+      const char *header = self->table->header->pdata[i];
+      const char *target = ma_import_get_target (self, i);
+      if (header[0] == '\0')
+        continue;
+      g_key_file_set_string (keys, MAPPING_COLUMNS, header, target ? target : MAPPING_SKIP);
+    }
+  if (self->order != MA_DATE_ORDER_UNKNOWN)
+    g_key_file_set_string (keys, MAPPING_OPTIONS, "dates",
+                           self->order == MA_DATE_ORDER_DAY_FIRST ? "day-first" : "month-first");
+  text = g_key_file_to_data (keys, &length, NULL);
+  return g_file_replace_contents (file, text, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL,
+                                  error);
+}
+
+/* ---- Values ------------------------------------------------------------------------ */
+
+static void
+add_issue (GPtrArray *list, guint row, const char *column, const char *message)
+{
+  g_ptr_array_add (list, ma_import_issue_new (row, column, message));
+}
+
+/* The header of the file's column that feeds COLUMN, for messages. */
+static const char *
+column_header (Run *run, int column)
+{
+  MaImport *import = run->import;
+
+  for (guint i = 0; i < import->table->header->len; i++)
+    if (import->targets[i] == column)
+      return import->table->header->pdata[i];
+  return ma_exchange_columns ()[column];
+}
+
+/* An issue of a row; in JSON, PART is the path of the value inside the Action
+ * (".activities[0].kind"), or the column's name when NULL. */
+static void
+add_row_issue (
+    Run *run, GPtrArray *list, Row *row, int column, const char *part, const char *message)
+{
+  MaImportIssue *issue =
+      ma_import_issue_new (row->row, column >= 0 ? column_header (run, column) : NULL, message);
+
+  if (row->where != NULL)
+    issue->where = part != NULL ? g_strconcat (row->where, part, NULL)
+                   : column >= 0
+                       ? g_strconcat (row->where, ".", ma_exchange_columns ()[column], NULL)
+                       : g_strdup (row->where);
+  g_ptr_array_add (list, issue);
+}
+
+static void
+reject_at (Run *run, Row *row, int column, const char *part, const char *message)
+{
+  add_row_issue (run, run->plan->problems, row, column, part, message);
+  g_hash_table_add (run->rejected, GUINT_TO_POINTER (row->row));
+  row->bad = TRUE;
+}
+
+static void
+reject (Run *run, Row *row, int column, const char *message)
+{
+  reject_at (run, row, column, NULL, message);
+}
+
+static void
+warn (Run *run, Row *row, int column, const char *message)
+{
+  add_row_issue (run, run->plan->warnings, row, column, NULL, message);
+}
+
+static GHashTable *
+load_terms (MaStore *store, MaVocabulary vocabulary)
+{
+  GHashTable *terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gboolean country = vocabulary == MA_VOCABULARY_COUNTRY;
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT code, name_en, name_fr, name_es%s FROM %s ORDER BY position DESC",
+      country ? ", alpha3, numeric" : ", NULL, NULL", ma_vocabulary_table (vocabulary));
+  sqlite3_stmt *stmt;
+
+  if (country)
+    {
+      /* Countries have no position: keep the order of their codes. */
+      g_free (sql);
+      sql = g_strdup ("SELECT code, name_en, name_fr, name_es, alpha3, numeric FROM country "
+                      "ORDER BY code DESC");
+    }
+  stmt = ma_store_prepare (store, sql, NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      for (int i = 0; i < 6; i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+          if (text == NULL)
+            continue;
+          /* Numeric country codes lose their leading zeros in a spreadsheet. */
+          if (i == 5)
+            while (text[0] == '0' && text[1] != '\0')
+              text++;
+          g_hash_table_insert (terms, ma_import_fold (text), g_strdup (code));
+        }
+    }
+  sqlite3_finalize (stmt);
+  return terms;
+}
+
+/* The code of VALUE in VOCABULARY, written as a code or as a name in any of the
+ * three languages; NULL when it is neither. */
+static const char *
+resolve_term (Run *run, MaVocabulary vocabulary, const char *value)
+{
+  g_autofree char *folded = ma_import_fold (value);
+
+  if (folded[0] == '\0' && value != NULL)
+    return NULL;
+  return g_hash_table_lookup (run->terms[vocabulary], folded);
+}
+
+static const char *
+resolve_language (const char *value)
+{
+  const struct
+  {
+    const char *code;
+    const char *names[5];
+  } languages[] = {
+    { "en", { "en", "english", "anglais", "ingles", "eng" } },
+    { "fr", { "fr", "french", "francais", "frances", "fra" } },
+    { "es", { "es", "spanish", "espagnol", "espanol", "spa" } },
+  };
+  g_autofree char *folded = ma_import_fold (value);
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (languages[i].names); j++)
+      if (g_str_equal (folded, languages[i].names[j]))
+        return languages[i].code;
+  return NULL;
+}
+
+/* Items of a list cell: split at "|" and new lines (what we write); an item that
+ * names nothing is split again at ";" and "," (what people write). */
+static char **
+split_items (const char *value)
+{
+  g_auto (GStrv) parts = g_strsplit_set (value != NULL ? value : "", "|\n", -1);
+  GPtrArray *items = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *item = g_strstrip (parts[i]);
+      if (item[0] != '\0')
+        g_ptr_array_add (items, g_strdup (item));
+    }
+  g_ptr_array_add (items, NULL);
+  return (char **) g_ptr_array_free (items, FALSE);
+}
+
+/* The codes of a list of countries or themes, "|"-separated and sorted, or NULL
+ * after rejecting the row for each item that names nothing. */
+static char *
+resolve_list (Run *run, Row *row, int column, MaVocabulary vocabulary, const char *message)
+{
+  g_auto (GStrv) items = split_items (row->values[column]);
+  g_autoptr (GPtrArray) codes = g_ptr_array_new ();
+  gboolean ok = TRUE;
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      const char *code = resolve_term (run, vocabulary, items[i]);
+      if (code == NULL)
+        {
+          g_auto (GStrv) again = g_strsplit_set (items[i], ";,", -1);
+          gboolean all = g_strv_length (again) > 1;
+          for (guint j = 0; all && again[j] != NULL; j++)
+            all &= g_strstrip (again[j])[0] == '\0' ||
+                   resolve_term (run, vocabulary, again[j]) != NULL;
+          for (guint j = 0; all && again[j] != NULL; j++)
+            if (again[j][0] != '\0')
+              g_ptr_array_add (codes, (gpointer) resolve_term (run, vocabulary, again[j]));
+          if (!all)
+            {
+              g_autofree char *text = g_strdup_printf (message, items[i]);
+              reject (run, row, column, text);
+              ok = FALSE;
+            }
+          continue;
+        }
+      g_ptr_array_add (codes, (gpointer) code);
+    }
+  if (!ok)
+    return NULL;
+  {
+    GString *joined = g_string_new (NULL);
+    g_ptr_array_sort (codes, (GCompareFunc) g_strcmp0);
+    for (guint i = 0; i < codes->len; i++)
+      {
+        const char *code = *(const char **) &codes->pdata[i];
+        if (i > 0 && g_strcmp0 (code, codes->pdata[i - 1]) == 0)
+          continue;
+        if (joined->len > 0)
+          g_string_append_c (joined, '|');
+        g_string_append (joined, code);
+      }
+    return g_string_free (joined, joined->len == 0);
+  }
+}
+
+static gboolean
+all_digits (const char *text, gsize length)
+{
+  if (length == 0)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+typedef enum
+{
+  DATE_BAD,
+  DATE_OK,
+  DATE_AMBIGUOUS,
+} DateResult;
+
+/* A date written as ISO (2021, 2021-10, 2021-10-19, 2021/10/19, with or without a
+ * time), as day/month/year or month/day/year (with /, . or -), or as month/year.
+ * *EVIDENCE: the order it proves, when one of the first two numbers is over 12. */
+static DateResult
+parse_date (const char *text, MaDateOrder order, char **iso, MaDateOrder *evidence)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  g_auto (GStrv) parts = NULL;
+  guint n, a, b, year;
+  char *cut;
+
+  *iso = NULL;
+  *evidence = MA_DATE_ORDER_UNKNOWN;
+  if ((cut = strpbrk (copy, "T ")) != NULL && cut - copy >= 8)
+    *cut = '\0'; /* 2021-10-19T00:00:00, 2021-10-19 00:00 */
+  parts = g_strsplit_set (copy, "/.-", 4);
+  n = g_strv_length (parts);
+  if (n >= 1 && strlen (parts[0]) == 4)
+    {
+      g_autofree char *joined = g_strjoinv ("-", parts);
+      return ma_date_parse (joined, iso, NULL) ? DATE_OK : DATE_BAD;
+    }
+  for (guint i = 0; i < n; i++)
+    if (!all_digits (parts[i], strlen (parts[i])) || strlen (parts[i]) > 4)
+      return DATE_BAD;
+  if (n == 2 && strlen (parts[1]) == 4 && strlen (parts[0]) <= 2)
+    {
+      g_autofree char *joined = g_strdup_printf ("%s-%s", parts[1], parts[0]);
+      return ma_date_parse (joined, iso, NULL) ? DATE_OK : DATE_BAD;
+    }
+  if (n != 3 || strlen (parts[2]) != 4 || strlen (parts[0]) > 2 || strlen (parts[1]) > 2)
+    return DATE_BAD;
+  a = (guint) atoi (parts[0]);
+  b = (guint) atoi (parts[1]);
+  year = (guint) atoi (parts[2]);
+  if (a > 12 && b <= 12)
+    *evidence = MA_DATE_ORDER_DAY_FIRST;
+  else if (b > 12 && a <= 12)
+    *evidence = MA_DATE_ORDER_MONTH_FIRST;
+  else if (a != b && order == MA_DATE_ORDER_UNKNOWN)
+    return DATE_AMBIGUOUS;
+  {
+    gboolean day_first = *evidence == MA_DATE_ORDER_DAY_FIRST ||
+                         (*evidence == MA_DATE_ORDER_UNKNOWN && order != MA_DATE_ORDER_MONTH_FIRST);
+    guint day = day_first ? a : b, month = day_first ? b : a;
+    g_autofree char *joined = g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+    return ma_date_parse (joined, iso, NULL) ? DATE_OK : DATE_BAD;
+  }
+}
+
+/* How to read the file's dates: as asked, else as its dates prove (25/03/2022 is
+ * day first), else a question when some could be read both ways. */
+static void
+decide_date_order (Run *run, GPtrArray *rows)
+{
+  MaDateOrder proved = MA_DATE_ORDER_UNKNOWN;
+  Row *proof = NULL, *ambiguous = NULL;
+  const char *proof_text = NULL, *ambiguous_text = NULL;
+  gboolean conflict = FALSE;
+
+  run->order = run->import->order;
+  if (run->order != MA_DATE_ORDER_UNKNOWN)
+    return;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = rows->pdata[i];
+      for (guint d = 0; d < 2; d++)
+        {
+          g_autofree char *iso = NULL;
+          MaDateOrder evidence;
+          DateResult result;
+          if (row->raw_dates[d] == NULL)
+            continue;
+          result = parse_date (row->raw_dates[d], MA_DATE_ORDER_UNKNOWN, &iso, &evidence);
+          if (result == DATE_AMBIGUOUS && ambiguous == NULL)
+            {
+              ambiguous = row;
+              ambiguous_text = row->raw_dates[d];
+            }
+          if (evidence == MA_DATE_ORDER_UNKNOWN)
+            continue;
+          if (proved == MA_DATE_ORDER_UNKNOWN)
+            {
+              proved = evidence;
+              proof = row;
+              proof_text = row->raw_dates[d];
+            }
+          else if (proved != evidence)
+            conflict = TRUE;
+        }
+    }
+  if (proved != MA_DATE_ORDER_UNKNOWN && !conflict)
+    {
+      g_autofree char *text = NULL;
+      run->order = proved;
+      if (ambiguous != NULL)
+        {
+          text = g_strdup_printf (proved == MA_DATE_ORDER_DAY_FIRST
+                                      /* Translators: %s a date as the file writes it. */
+                                      ? _ ("dates are read day first, as “%s” shows")
+                                      : _ ("dates are read month first, as “%s” shows"),
+                                  proof_text);
+          add_issue (run->plan->warnings, proof->row, NULL, text);
+        }
+      return;
+    }
+  if (ambiguous != NULL)
+    run->plan->question = g_strdup_printf (
+        /* Translators: %1$s a date such as 03/04/2022, %2$u the row where it is. */
+        _ ("Dates such as “%1$s” (row %2$u) can be read day first or month first: say which "
+           "the file uses"),
+        ambiguous_text, ambiguous->row);
+}
+
+/* Reads a row of the file into the columns it maps to. */
+static Row *
+row_from_record (MaImport *import, MaImportRecord *record)
+{
+  Row *row = g_new0 (Row, 1);
+
+  row->row = record->row;
+  row->object = record->object;
+  row->where = record->where;
+  for (guint i = 0; i < import->table->header->len; i++)
+    {
+      int c = import->targets[i];
+      if (c < 0)
+        continue;
+      /* A JSON member that is absent leaves the field alone; null clears it. */
+      if (record->object != NULL &&
+          !json_object_has_member (record->object, ma_exchange_columns ()[c]))
+        continue;
+      row->present[c] = TRUE;
+      if (i < record->cells->len && record->cells->pdata[i] != NULL)
+        row->values[c] = g_strdup (record->cells->pdata[i]);
+    }
+  row->raw_dates[0] = g_strdup (row->values[COL_START]);
+  row->raw_dates[1] = g_strdup (row->values[COL_END]);
+  return row;
 }
 
 static void
@@ -98,644 +851,131 @@ row_free (Row *row)
 {
   for (guint i = 0; i < N_COLS; i++)
     g_free (row->values[i]);
-  g_free (row->where);
-  g_clear_pointer (&row->problems, g_ptr_array_unref);
+  g_free (row->raw_dates[0]);
+  g_free (row->raw_dates[1]);
   g_free (row);
 }
 
 static void
-row_error (Import *import, Row *row, const char *message)
+resolve_code (Run *run, Row *row, int column, MaVocabulary vocabulary, const char *message)
 {
-  if (row->where != NULL)
-    /* Translators: an error in a JSON file: %1$s where ("[3].countries[0]"), %2$s the message. */
-    g_ptr_array_add (import->report->errors,
-                     g_strdup_printf (_ ("%1$s: %2$s"), row->where, message));
-  else
-    /* Translators: an error of one row of an imported file: %1$u the line, %2$s the message. */
-    g_ptr_array_add (import->report->errors,
-                     g_strdup_printf (_ ("line %1$u: %2$s"), row->line, message));
-}
+  const char *code;
 
-/* An error about a part of a JSON Action: "[3].activities[0].kind: …". */
-static void
-row_error_at (Import *import, Row *row, const char *part, const char *message)
-{
-  g_autofree char *where = g_strconcat (row->where != NULL ? row->where : "", part, NULL);
-
-  if (row->where == NULL)
+  if (row->values[column] == NULL)
+    return;
+  code = resolve_term (run, vocabulary, row->values[column]);
+  if (code == NULL)
     {
-      row_error (import, row, message);
+      g_autofree char *text = g_strdup_printf (message, row->values[column]);
+      reject (run, row, column, text);
       return;
     }
-  g_ptr_array_add (import->report->errors, g_strdup_printf (_ ("%1$s: %2$s"), where, message));
+  g_free (row->values[column]);
+  row->values[column] = g_strdup (code);
 }
 
-/* ---- CSV ------------------------------------------------------------------------ */
-
-static GPtrArray *
-parse_csv (const char *text, gsize length, GArray *lines, GError **error)
-{
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  GPtrArray *row = NULL;
-  GString *field = g_string_new (NULL);
-  const char *p = text, *end = text + length;
-  guint line = 1, row_line = 1;
-  gboolean quoted = FALSE, was_quoted = FALSE;
-
-  while (p < end)
-    {
-      char c = *p++;
-
-      if (row == NULL)
-        {
-          row = g_ptr_array_new_with_free_func (g_free);
-          row_line = line;
-        }
-      if (quoted)
-        {
-          if (c == '"' && p < end && *p == '"')
-            {
-              g_string_append_c (field, '"');
-              p++;
-            }
-          else if (c == '"')
-            quoted = FALSE;
-          else
-            {
-              if (c == '\n')
-                line++;
-              g_string_append_c (field, c);
-            }
-          continue;
-        }
-      if (c == '"' && field->len == 0 && !was_quoted)
-        {
-          quoted = was_quoted = TRUE;
-          continue;
-        }
-      if (c == ',' || c == '\n' || c == '\r')
-        {
-          if (c == '\r' && p < end && *p == '\n')
-            p++;
-          g_ptr_array_add (row, g_strdup (field->str));
-          g_string_truncate (field, 0);
-          was_quoted = FALSE;
-          if (c != ',')
-            {
-              g_ptr_array_add (rows, row);
-              if (lines != NULL)
-                g_array_append_val (lines, row_line);
-              row = NULL;
-              line++;
-            }
-          continue;
-        }
-      if (was_quoted)
-        {
-          g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
-                       _ ("line %u: text after a closing quote"), line);
-          g_string_free (field, TRUE);
-          g_clear_pointer (&row, g_ptr_array_unref);
-          return NULL;
-        }
-      g_string_append_c (field, c);
-    }
-  if (quoted)
-    {
-      g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
-                   _ ("line %u: a quoted field is never closed"), row_line);
-      g_string_free (field, TRUE);
-      g_clear_pointer (&row, g_ptr_array_unref);
-      return NULL;
-    }
-  if (row != NULL)
-    {
-      g_ptr_array_add (row, g_strdup (field->str));
-      g_ptr_array_add (rows, row);
-      if (lines != NULL)
-        g_array_append_val (lines, row_line);
-    }
-  g_string_free (field, TRUE);
-  return g_steal_pointer (&rows);
-}
-
-GPtrArray *
-ma_csv_parse (const char *text, gsize length, GError **error)
-{
-  return parse_csv (text, length, NULL, error);
-}
-
-static char *
-clean_value (const char *value)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (value != NULL ? value : ""));
-  return copy[0] != '\0' ? g_steal_pointer (&copy) : NULL;
-}
-
-void
-ma_csv_unescape_cell (char *value)
-{
-  if (value != NULL && value[0] == '\'' && value[1] != '\0' &&
-      strchr (MA_CSV_FORMULA_STARTS "'", value[1]) != NULL)
-    memmove (value, value + 1, strlen (value));
-}
-
-static GPtrArray *
-rows_from_csv (const char *text, gsize length, GError **error)
-{
-  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GPtrArray) table = parse_csv (text, length, lines, error);
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
-  int map[128];
-  GPtrArray *header;
-
-  if (table == NULL)
-    return NULL;
-  if (table->len == 0)
-    {
-      g_set_error_literal (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
-                           _ ("The file is empty"));
-      return NULL;
-    }
-  header = table->pdata[0];
-  if (header->len > G_N_ELEMENTS (map))
-    {
-      g_set_error_literal (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
-                           _ ("The first line is not a header of Action columns"));
-      return NULL;
-    }
-  for (guint i = 0; i < header->len; i++)
-    {
-      g_autofree char *name = clean_value (header->pdata[i]);
-      map[i] = ma_exchange_column_index (name);
-      for (guint j = 0; map[i] >= 0 && j < i; j++)
-        if (map[j] == map[i])
-          {
-            /* Which of the two would be the value? Neither is taken. */
-            g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
-                         _ ("The header names the column “%s” twice"), name);
-            return NULL;
-          }
-      if (map[i] < 0)
-        {
-          g_autofree char *known = g_strjoinv (", ", (char **) ma_exchange_columns ());
-          g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
-                       _ ("The header names an unknown column “%1$s”; the columns are: %2$s"),
-                       name != NULL ? name : "", known);
-          return NULL;
-        }
-    }
-
-  for (guint r = 1; r < table->len; r++)
-    {
-      GPtrArray *fields = table->pdata[r];
-      Row *row = g_new0 (Row, 1);
-      gboolean empty = TRUE;
-
-      row->line = g_array_index (lines, guint, r);
-      for (guint i = 0; i < fields->len && i < header->len; i++)
-        {
-          row->present[map[i]] = TRUE;
-          row->values[map[i]] = clean_value (fields->pdata[i]);
-          ma_csv_unescape_cell (row->values[map[i]]);
-          empty &= row->values[map[i]] == NULL;
-        }
-      if (empty && fields->len <= 1)
-        {
-          row_free (row);
-          continue;
-        }
-      row->bad_shape = fields->len != header->len;
-      g_ptr_array_add (rows, row);
-    }
-  return g_steal_pointer (&rows);
-}
-
-/* ---- JSON ----------------------------------------------------------------------- */
-
-/* Refuses nesting deeper than MAX_JSON_DEPTH by counting brackets outside strings,
- * before json-glib sees the text. */
-static gboolean
-check_json_depth (const char *text, gsize length, GError **error)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = text[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_JSON_DEPTH)
-            {
-              g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
-                           /* Translators: %u is a number of levels, such as 32. */
-                           _ ("The file nests lists and objects more than %u levels deep: it is "
-                              "not a file of Actions"),
-                           MAX_JSON_DEPTH);
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
-/* What a JSON value is, for messages: "found a number". */
-static const char *
-json_kind (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-      case JSON_NODE_OBJECT:
-        return _ ("an object");
-      case JSON_NODE_ARRAY:
-        return _ ("a list");
-      case JSON_NODE_NULL:
-        return _ ("null");
-      case JSON_NODE_VALUE:
-      default:
-        break;
-    }
-  switch (json_node_get_value_type (node))
-    {
-      case G_TYPE_STRING:
-        return _ ("text");
-      case G_TYPE_BOOLEAN:
-        return _ ("true or false");
-      default:
-        return _ ("a number");
-    }
-}
-
-static gboolean
-json_is_text (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
+/* Checks a row and turns its values into codes and ISO dates; rejects it with a
+ * problem for each value that is wrong. */
 static void
-json_problem (GPtrArray *problems, const char *where, const char *expected, JsonNode *node)
+validate_row (Run *run, Row *row)
 {
-  /* Translators: %1$s where in the file ("[3].countries[0]"), %2$s what was expected
-   * ("text"), %3$s what was found ("a number"). */
-  g_ptr_array_add (problems, g_strdup_printf (_ ("%1$s: expected %2$s, found %3$s"), where,
-                                              expected, json_kind (node)));
-}
-
-static void
-json_unknown_key (GPtrArray *problems, const char *where, const char *key, const char *const *known)
-{
-  g_autofree char *list = g_strjoinv (", ", (char **) known);
-
-  /* Translators: %1$s where in the file ("[3]"), %2$s the unknown key, %3$s the known ones. */
-  g_ptr_array_add (problems, g_strdup_printf (_ ("%1$s: there is no field “%2$s”; the fields "
-                                                 "are: %3$s"),
-                                              where, key, list));
-}
-
-/* The fields of an activity or an output: text or null, except PARTICIPANTS (a
- * whole number or null); anything else is a problem. */
-static gboolean
-check_json_children (JsonNode *node,
-                     const char *where,
-                     const char *const *known,
-                     GPtrArray *problems)
-{
-  guint before = problems->len;
-
-  if (JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  /* A title or status can be left out of an update, not emptied. */
+  if (row->present[COL_TITLE] && row->values[COL_TITLE] == NULL)
+    reject (run, row, COL_TITLE, _ ("the title is missing"));
+  if (row->present[COL_STATUS] && row->values[COL_STATUS] == NULL)
+    reject (run, row, COL_STATUS, _ ("the status is missing"));
+  resolve_code (run, row, COL_STATUS, MA_VOCABULARY_STATUS, _ ("“%s” is not a status"));
+  resolve_code (run, row, COL_TYPE, MA_VOCABULARY_TYPE, _ ("“%s” is not a type of Action"));
+  resolve_code (run, row, COL_REGION, MA_VOCABULARY_REGION, _ ("“%s” is not a region"));
+  if (row->values[COL_LANG] != NULL)
     {
-      json_problem (problems, where, _ ("a list of objects"), node);
-      return FALSE;
-    }
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-    {
-      JsonNode *item = json_array_get_element (json_node_get_array (node), i);
-      g_autofree char *item_where = g_strdup_printf ("%s[%u]", where, i);
-      g_autoptr (GList) members = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (item))
-        {
-          json_problem (problems, item_where, _ ("an object"), item);
-          continue;
-        }
-      members = json_object_get_members (json_node_get_object (item));
-      for (GList *m = members; m != NULL; m = m->next)
-        {
-          const char *key = m->data;
-          JsonNode *value = json_object_get_member (json_node_get_object (item), key);
-          g_autofree char *value_where = g_strdup_printf ("%s.%s", item_where, key);
-
-          if (!g_strv_contains (known, key))
-            json_unknown_key (problems, item_where, key, known);
-          else if (JSON_NODE_HOLDS_NULL (value))
-            continue;
-          else if (g_str_equal (key, "participants"))
-            {
-              if (!JSON_NODE_HOLDS_VALUE (value) ||
-                  json_node_get_value_type (value) != G_TYPE_INT64 ||
-                  json_node_get_int (value) < 0 || json_node_get_int (value) > G_MAXINT)
-                json_problem (problems, value_where, _ ("a whole number from 0"), value);
-            }
-          else if (!json_is_text (value))
-            json_problem (problems, value_where, _ ("text"), value);
-          else if (g_str_equal (key, "uuid") &&
-                   !g_uuid_string_is_valid (json_node_get_string (value)))
-            {
-              g_autofree char *message =
-                  g_strdup_printf (_ ("“%s” is not a UUID"), json_node_get_string (value));
-              g_ptr_array_add (problems, g_strdup_printf (_ ("%1$s: %2$s"), value_where, message));
-            }
-        }
-    }
-  return problems->len == before;
-}
-
-/* One Action of a JSON file into ROW: every value has its type (text or null; lists
- * of text for countries, themes and partners), no key is unknown; each departure is
- * a problem with its path, so that a wrong type can never erase data. */
-static void
-row_from_json_object (Row *row, JsonObject *object)
-{
-  static const char *const activity_keys[] = { "uuid",         "kind",        "format",
-                                               "start",        "end",         "place",
-                                               "participants", "description", NULL };
-  static const char *const output_keys[] = { "uuid", "kind", "title", NULL };
-  g_autoptr (GList) members = json_object_get_members (object);
-  g_autoptr (GPtrArray) known = g_ptr_array_new ();
-
-  for (guint i = 0; i < N_COLS; i++)
-    g_ptr_array_add (known, (gpointer) ma_exchange_columns ()[i]);
-  g_ptr_array_add (known, (gpointer) "activities");
-  g_ptr_array_add (known, (gpointer) "outputs");
-  g_ptr_array_add (known, NULL);
-
-  for (GList *m = members; m != NULL; m = m->next)
-    {
-      const char *key = m->data;
-      JsonNode *member = json_object_get_member (object, key);
-      g_autofree char *where = g_strdup_printf ("%s.%s", row->where, key);
-      int column = ma_exchange_column_index (key);
-
-      if (g_str_equal (key, "activities") || g_str_equal (key, "outputs"))
-        {
-          gboolean activities = g_str_equal (key, "activities");
-          if (check_json_children (member, where, activities ? activity_keys : output_keys,
-                                   row->problems) &&
-              JSON_NODE_HOLDS_ARRAY (member))
-            {
-              if (activities)
-                row->activities = json_node_get_array (member);
-              else
-                row->outputs = json_node_get_array (member);
-            }
-          continue;
-        }
-      if (column < 0)
-        {
-          json_unknown_key (row->problems, row->where, key, (const char *const *) known->pdata);
-          continue;
-        }
-      row->present[column] = TRUE;
-      if (JSON_NODE_HOLDS_NULL (member))
-        continue;
-      if (column == COL_COUNTRIES || column == COL_THEMES || column == COL_PARTNERS)
-        {
-          g_autoptr (GString) joined = g_string_new (NULL);
-          JsonArray *items;
-
-          if (!JSON_NODE_HOLDS_ARRAY (member))
-            {
-              json_problem (row->problems, where, _ ("a list of text"), member);
-              continue;
-            }
-          items = json_node_get_array (member);
-          for (guint j = 0; j < json_array_get_length (items); j++)
-            {
-              JsonNode *item = json_array_get_element (items, j);
-              g_autofree char *item_where = g_strdup_printf ("%s[%u]", where, j);
-
-              if (!json_is_text (item))
-                {
-                  json_problem (row->problems, item_where, _ ("text"), item);
-                  continue;
-                }
-              if (strchr (json_node_get_string (item), '|') != NULL)
-                {
-                  g_ptr_array_add (row->problems,
-                                   g_strdup_printf (_ ("%1$s: %2$s"), item_where,
-                                                    _ ("a name in a list cannot contain “|”")));
-                  continue;
-                }
-              if (joined->len > 0)
-                g_string_append_c (joined, '|');
-              g_string_append (joined, json_node_get_string (item));
-            }
-          row->values[column] = clean_value (joined->str);
-        }
-      else if (json_is_text (member))
-        row->values[column] = clean_value (json_node_get_string (member));
+      const char *lang = resolve_language (row->values[COL_LANG]);
+      if (lang == NULL)
+        reject (run, row, COL_LANG, _ ("the language must be English, French or Spanish"));
       else
-        json_problem (row->problems, where, _ ("text"), member);
-    }
-}
-
-static GPtrArray *
-rows_from_json (const char *text, gsize length, JsonParser *parser, GError **error)
-{
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
-  g_autoptr (GError) local = NULL;
-  JsonArray *array;
-
-  if (!check_json_depth (text, length, error))
-    return NULL;
-  if (!json_parser_load_from_data (parser, text, (gssize) length, &local))
-    {
-      g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
-                   _ ("The file is not valid JSON: %s"), local->message);
-      return NULL;
-    }
-  /* An empty file parses, with no root (found by the JSON fuzz target). */
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error_literal (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
-                           _ ("The file is empty"));
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
-    {
-      g_set_error_literal (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
-                           _ ("The file is not a JSON list of Actions"));
-      return NULL;
-    }
-  array = json_node_get_array (json_parser_get_root (parser));
-  for (guint r = 0; r < json_array_get_length (array); r++)
-    {
-      JsonNode *node = json_array_get_element (array, r);
-      Row *row = g_new0 (Row, 1);
-
-      row->line = r + 1;
-      /* Paths count from 0, as in JSONPath and jq: the first Action is [0]. */
-      row->where = g_strdup_printf ("[%u]", r);
-      row->problems = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (rows, row);
-      if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          json_problem (row->problems, row->where, _ ("an object"), node);
-          continue;
+          g_free (row->values[COL_LANG]);
+          row->values[COL_LANG] = g_strdup (lang);
         }
-      row_from_json_object (row, json_node_get_object (node));
-    }
-  return g_steal_pointer (&rows);
-}
-
-/* ---- Validation and writing ------------------------------------------------------- */
-
-static GHashTable *
-load_codes (MaStore *store, MaVocabulary vocabulary)
-{
-  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GPtrArray) terms = ma_store_list_terms (store, vocabulary, "en", NULL);
-
-  for (guint i = 0; terms != NULL && i < terms->len; i++)
-    g_hash_table_add (set, g_strdup (((MaTerm *) terms->pdata[i])->code));
-  return set;
-}
-
-static char **
-split_list (const char *value, gboolean upper)
-{
-  g_auto (GStrv) parts = g_strsplit_set (value != NULL ? value : "", "|;,", -1);
-  g_autoptr (GPtrArray) items = g_ptr_array_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *item = g_strstrip (parts[i]);
-      if (item[0] != '\0')
-        g_ptr_array_add (items, upper ? g_ascii_strup (item, -1) : g_strdup (item));
-    }
-  g_ptr_array_add (items, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&items), FALSE);
-}
-
-/* Reports CODE unless it is one of VOCABULARY's; PART is the path of the field in a
- * JSON Action (".activities[0].kind"), unused for CSV rows. */
-static gboolean
-check_code_at (Import *import,
-               Row *row,
-               const char *part,
-               MaVocabulary vocabulary,
-               const char *code,
-               const char *message)
-{
-  g_autofree char *text = NULL;
-
-  if (code == NULL || g_hash_table_contains (import->codes[vocabulary], code))
-    return TRUE;
-  text = g_strdup_printf (message, code);
-  row_error_at (import, row, part, text);
-  return FALSE;
-}
-
-/* Checks a row and normalizes its dates; FALSE after reporting what is wrong. */
-static gboolean
-validate_row (Import *import, Row *row)
-{
-  gboolean ok = TRUE;
-
-  if (row->problems != NULL && row->problems->len > 0)
-    {
-      for (guint i = 0; i < row->problems->len; i++)
-        g_ptr_array_add (import->report->errors, g_strdup (row->problems->pdata[i]));
-      return FALSE;
-    }
-  if (row->bad_shape)
-    {
-      row_error (import, row, _ ("the number of fields differs from the header"));
-      return FALSE;
-    }
-  if (import->mode == MA_IMPORT_ADD || row->present[COL_TITLE])
-    if (row->values[COL_TITLE] == NULL)
-      {
-        row_error (import, row, _ ("the title is missing"));
-        ok = FALSE;
-      }
-  if (import->mode == MA_IMPORT_ADD || row->present[COL_STATUS])
-    if (row->values[COL_STATUS] == NULL)
-      {
-        row_error (import, row, _ ("the status is missing"));
-        ok = FALSE;
-      }
-  ok &= check_code_at (import, row, ".status", MA_VOCABULARY_STATUS, row->values[COL_STATUS],
-                       _ ("“%s” is not a status"));
-  ok &= check_code_at (import, row, ".type", MA_VOCABULARY_TYPE, row->values[COL_TYPE],
-                       _ ("“%s” is not a type of Action"));
-  ok &= check_code_at (import, row, ".region", MA_VOCABULARY_REGION, row->values[COL_REGION],
-                       _ ("“%s” is not a region"));
-  if (row->values[COL_LANG] != NULL &&
-      !g_strv_contains ((const char *const[]){ "en", "fr", "es", NULL }, row->values[COL_LANG]))
-    {
-      row_error_at (import, row, ".lang", _ ("The language must be English, French or Spanish"));
-      ok = FALSE;
     }
   if (row->values[COL_UUID] != NULL && !g_uuid_string_is_valid (row->values[COL_UUID]))
     {
       g_autofree char *text = g_strdup_printf (_ ("“%s” is not a UUID"), row->values[COL_UUID]);
-      row_error_at (import, row, ".uuid", text);
-      ok = FALSE;
+      reject (run, row, COL_UUID, text);
     }
-  for (guint c = COL_START; c <= COL_END; c++)
+  for (guint d = 0; d < 2; d++)
     {
-      g_autoptr (GError) error = NULL;
-      char *iso = NULL;
-      if (!ma_date_parse (row->values[c], &iso, &error))
+      int c = d == 0 ? COL_START : COL_END;
+      g_autofree char *iso = NULL;
+      MaDateOrder evidence;
+      DateResult result;
+
+      if (row->values[c] == NULL)
+        continue;
+      result = parse_date (row->values[c], run->order, &iso, &evidence);
+      g_clear_pointer (&row->values[c], g_free);
+      if (result == DATE_AMBIGUOUS)
         {
-          row_error_at (import, row, c == COL_START ? ".start" : ".end", error->message);
-          ok = FALSE;
+          /* Left alone until the question is answered: nothing is written then. */
+          row->present[c] = FALSE;
           continue;
         }
-      g_free (row->values[c]);
-      row->values[c] = iso;
+      if (result == DATE_BAD)
+        {
+          g_autofree char *text = g_strdup_printf (
+              /* Translators: %s is a date as the file writes it. */
+              _ ("“%s” is not a date: write a year (2021), a month (2021-10 or 10/2021) or a day "
+                 "(2021-10-19 or 19/10/2021)"),
+              row->raw_dates[d]);
+          reject (run, row, c, text);
+          continue;
+        }
+      row->values[c] = g_steal_pointer (&iso);
     }
-  if (ok)
+  if (!row->bad)
     {
       g_autoptr (GError) error = NULL;
       if (!ma_date_check_span (row->values[COL_START], row->values[COL_END], &error))
+        reject (run, row, COL_END, error->message);
+    }
+  if (row->values[COL_COUNTRIES] != NULL)
+    {
+      char *codes = resolve_list (run, row, COL_COUNTRIES, MA_VOCABULARY_COUNTRY,
+                                  _ ("“%s” is not a country"));
+      g_free (row->values[COL_COUNTRIES]);
+      row->values[COL_COUNTRIES] = codes;
+    }
+  if (row->values[COL_THEMES] != NULL)
+    {
+      char *codes = resolve_list (run, row, COL_THEMES, MA_VOCABULARY_THEME,
+                                  _ ("“%s” is not a thematic area"));
+      g_free (row->values[COL_THEMES]);
+      row->values[COL_THEMES] = codes;
+    }
+  if (row->values[COL_PARTNERS] != NULL)
+    {
+      g_auto (GStrv) items = split_items (row->values[COL_PARTNERS]);
+      g_free (row->values[COL_PARTNERS]);
+      row->values[COL_PARTNERS] = items[0] != NULL ? g_strjoinv ("|", items) : NULL;
+    }
+  for (int c = COL_TITLE; c <= COL_NOTES; c++)
+    {
+      g_autofree char *repaired = ma_import_repair_double_encoding (row->values[c]);
+      if (repaired != NULL)
         {
-          row_error (import, row, error->message);
-          ok = FALSE;
+          g_autofree char *text = g_strdup_printf (
+              /* Translators: %1$s garbled text, %2$s what it most likely was. */
+              _ ("“%1$s” looks encoded twice: it probably was “%2$s”; save the sheet as UTF-8 "
+                 "and import it again"),
+              row->values[c], repaired);
+          warn (run, row, c, text);
         }
     }
-  {
-    g_auto (GStrv) countries = split_list (row->values[COL_COUNTRIES], TRUE);
-    g_auto (GStrv) themes = split_list (row->values[COL_THEMES], FALSE);
-    for (guint i = 0; countries[i] != NULL; i++)
-      ok &= check_code_at (import, row, ".countries", MA_VOCABULARY_COUNTRY, countries[i],
-                           _ ("“%s” is not a country code"));
-    for (guint i = 0; themes[i] != NULL; i++)
-      ok &= check_code_at (import, row, ".themes", MA_VOCABULARY_THEME, themes[i],
-                           _ ("“%s” is not a thematic area"));
-  }
-  for (guint c = COL_UUID; c <= COL_CODE; c++)
+  for (int c = COL_UUID; c <= COL_CODE; c++)
     if (row->values[c] != NULL)
       {
-        g_autofree char *key = g_strdup_printf ("%u:%s", c, row->values[c]);
-        Row *first = g_hash_table_lookup (import->file_codes, key);
+        g_autofree char *key = g_strdup_printf ("%d:%s", c, row->values[c]);
+        Row *first = g_hash_table_lookup (run->file_codes, key);
         if (first != NULL)
           {
             g_autofree char *text =
@@ -743,29 +983,29 @@ validate_row (Import *import, Row *row)
                     /* Translators: %1$s a code or UUID, %2$s where it was first seen ("[3]"). */
                     ? g_strdup_printf (_ ("“%1$s” is already used at %2$s"), row->values[c],
                                        first->where)
-                    /* Translators: %1$s a code or UUID, %2$u the line where it was first seen. */
-                    : g_strdup_printf (_ ("“%1$s” is already used on line %2$u"), row->values[c],
-                                       first->line);
-            row_error_at (import, row, c == COL_UUID ? ".uuid" : ".code", text);
-            ok = FALSE;
+                    /* Translators: %1$s a code or UUID, %2$u the row where it was first seen. */
+                    : g_strdup_printf (_ ("“%1$s” is already used on row %2$u"), row->values[c],
+                                       first->row);
+            reject (run, row, c, text);
           }
         else
-          g_hash_table_insert (import->file_codes, g_steal_pointer (&key), row);
+          g_hash_table_insert (run->file_codes, g_steal_pointer (&key), row);
       }
-  return ok;
 }
+
+/* ---- Writing ------------------------------------------------------------------------ */
 
 static gint64
 lookup_id (MaStore *store, const char *sql, const char *value)
 {
-  sqlite3_stmt *stmt = ma_store_prepare (store, sql, NULL);
+  sqlite3_stmt *stmt;
   gint64 id = 0;
 
-  if (stmt == NULL || value == NULL)
-    {
-      sqlite3_finalize (stmt);
-      return 0;
-    }
+  if (value == NULL)
+    return 0;
+  stmt = ma_store_prepare (store, sql, NULL);
+  if (stmt == NULL)
+    return 0;
   sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
@@ -773,8 +1013,33 @@ lookup_id (MaStore *store, const char *sql, const char *value)
   return id;
 }
 
+/* The Action whose code is CODE, or that a spreadsheet would show as CODE: "007"
+ * comes back as "7". *STORED: its code as the database has it. */
+static gint64
+find_by_code (MaStore *store, const char *code, char **stored)
+{
+  gint64 id = lookup_id (store, "SELECT id FROM action WHERE code = ?", code);
+  sqlite3_stmt *stmt;
+
+  *stored = NULL;
+  if (id > 0 || code == NULL || !all_digits (code, strlen (code)))
+    return id;
+  stmt = ma_store_prepare (store,
+                           "SELECT id, code FROM action WHERE code GLOB '0*' AND code NOT GLOB "
+                           "'*[^0-9]*' AND ltrim (code, '0') = ltrim (?, '0') LIMIT 1",
+                           NULL);
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      *stored = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+  return id;
+}
+
 static gboolean
-exec_stmt (Import *import, Row *row, sqlite3_stmt *stmt)
+exec_stmt (Run *run, Row *row, sqlite3_stmt *stmt)
 {
   int rc = sqlite3_step (stmt);
 
@@ -783,40 +1048,53 @@ exec_stmt (Import *import, Row *row, sqlite3_stmt *stmt)
   if (rc != SQLITE_DONE)
     {
       g_autoptr (GError) error = NULL;
-      ma_store_set_sqlite_error (&error, ma_store_get_db (import->store), rc);
-      row_error (import, row, error->message);
+      ma_store_set_sqlite_error (&error, ma_store_get_db (run->store), rc);
+      reject (run, row, -1, error->message);
       return FALSE;
     }
   return TRUE;
 }
 
-static gint64
-partner_id (Import *import, Row *row, const char *name)
+static gboolean
+exec_sql (Run *run, Row *row, const char *sql, gint64 id, const char *text)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_hash_table_lookup (import->partners, name));
+  sqlite3_stmt *stmt = ma_store_prepare (run->store, sql, NULL);
+  gboolean ok;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  ok = exec_stmt (run, row, stmt);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gint64
+partner_id (Run *run, Row *row, const char *name)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_hash_table_lookup (run->partners, name));
   g_autofree char *uuid = NULL;
   sqlite3_stmt *stmt;
 
   if (id > 0)
     return id;
   uuid = g_uuid_string_random ();
-  stmt = ma_store_prepare (import->store, "INSERT INTO partner (uuid, name) VALUES (?, ?)", NULL);
+  stmt = ma_store_prepare (run->store, "INSERT INTO partner (uuid, name) VALUES (?, ?)", NULL);
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (!exec_stmt (run, row, stmt))
     {
       sqlite3_finalize (stmt);
-      row_error (import, row, sqlite3_errmsg (ma_store_get_db (import->store)));
       return 0;
     }
   sqlite3_finalize (stmt);
-  id = sqlite3_last_insert_rowid (ma_store_get_db (import->store));
-  g_hash_table_insert (import->partners, g_strdup (name), GSIZE_TO_POINTER ((gsize) id));
+  id = sqlite3_last_insert_rowid (ma_store_get_db (run->store));
+  g_hash_table_insert (run->partners, g_strdup (name), GSIZE_TO_POINTER ((gsize) id));
   return id;
 }
 
 static gboolean
-write_links (Import *import, Row *row, gboolean replace)
+write_links (Run *run, Row *row, gboolean replace)
 {
   const struct
   {
@@ -824,9 +1102,9 @@ write_links (Import *import, Row *row, gboolean replace)
     const char *delete_sql;
     sqlite3_stmt *insert;
   } links[] = {
-    { COL_COUNTRIES, "DELETE FROM action_country WHERE action = ?", import->insert_country },
-    { COL_THEMES, "DELETE FROM action_theme WHERE action = ?", import->insert_theme },
-    { COL_PARTNERS, "DELETE FROM action_partner WHERE action = ?", import->insert_partner_link },
+    { COL_COUNTRIES, "DELETE FROM action_country WHERE action = ?", run->insert_country },
+    { COL_THEMES, "DELETE FROM action_theme WHERE action = ?", run->insert_theme },
+    { COL_PARTNERS, "DELETE FROM action_partner WHERE action = ?", run->insert_partner_link },
   };
 
   for (guint l = 0; l < G_N_ELEMENTS (links); l++)
@@ -835,167 +1113,269 @@ write_links (Import *import, Row *row, gboolean replace)
 
       if (!row->present[links[l].column])
         continue;
-      items = links[l].column == COL_PARTNERS
-                  ? g_strsplit (row->values[COL_PARTNERS] ? row->values[COL_PARTNERS] : "", "|", -1)
-                  : split_list (row->values[links[l].column], links[l].column == COL_COUNTRIES);
-      if (replace)
-        {
-          sqlite3_stmt *stmt = ma_store_prepare (import->store, links[l].delete_sql, NULL);
-          sqlite3_bind_int64 (stmt, 1, row->id);
-          if (!exec_stmt (import, row, stmt))
-            {
-              sqlite3_finalize (stmt);
-              return FALSE;
-            }
-          sqlite3_finalize (stmt);
-        }
+      items =
+          g_strsplit (row->values[links[l].column] ? row->values[links[l].column] : "", "|", -1);
+      if (replace && !exec_sql (run, row, links[l].delete_sql, row->id, NULL))
+        return FALSE;
       for (guint i = 0; items[i] != NULL; i++)
         {
-          g_strstrip (items[i]);
           if (items[i][0] == '\0')
             continue;
           sqlite3_bind_int64 (links[l].insert, 1, row->id);
           if (links[l].column == COL_PARTNERS)
             {
-              gint64 partner = partner_id (import, row, items[i]);
+              gint64 partner = partner_id (run, row, items[i]);
               if (partner <= 0)
                 return FALSE;
               sqlite3_bind_int64 (links[l].insert, 2, partner);
             }
           else
             sqlite3_bind_text (links[l].insert, 2, items[i], -1, SQLITE_TRANSIENT);
-          if (!exec_stmt (import, row, links[l].insert))
+          if (!exec_stmt (run, row, links[l].insert))
             return FALSE;
         }
     }
+  return TRUE;
+}
+
+/* The French and Spanish texts the row has; an empty cell clears one. */
+static gboolean
+write_texts (Run *run, Row *row, char **current)
+{
   for (guint lang = 0; lang < 2; lang++)
     {
       int title = lang == 0 ? COL_TITLE_FR : COL_TITLE_ES;
       int summary = lang == 0 ? COL_SUMMARY_FR : COL_SUMMARY_ES;
-      if (row->values[title] == NULL && row->values[summary] == NULL)
+      const char *new_title, *new_summary;
+      sqlite3_stmt *stmt;
+      gboolean ok;
+
+      if (!row->present[title] && !row->present[summary])
         continue;
-      sqlite3_bind_int64 (import->insert_text, 1, row->id);
-      sqlite3_bind_text (import->insert_text, 2, lang == 0 ? "fr" : "es", -1, SQLITE_STATIC);
-      sqlite3_bind_text (import->insert_text, 3, row->values[title], -1, SQLITE_STATIC);
-      sqlite3_bind_text (import->insert_text, 4, row->values[summary], -1, SQLITE_STATIC);
-      if (!exec_stmt (import, row, import->insert_text))
+      new_title = row->present[title] ? row->values[title] : (current ? current[title] : NULL);
+      new_summary =
+          row->present[summary] ? row->values[summary] : (current ? current[summary] : NULL);
+      if (current != NULL && g_strcmp0 (new_title, current[title]) == 0 &&
+          g_strcmp0 (new_summary, current[summary]) == 0)
+        continue;
+      if (new_title == NULL && new_summary == NULL)
+        {
+          stmt = ma_store_prepare (run->store,
+                                   "DELETE FROM action_text WHERE action = ? AND lang = ?", NULL);
+          sqlite3_bind_int64 (stmt, 1, row->id);
+          sqlite3_bind_text (stmt, 2, lang == 0 ? "fr" : "es", -1, SQLITE_STATIC);
+        }
+      else
+        {
+          stmt = ma_store_prepare (
+              run->store,
+              "INSERT INTO action_text (action, lang, title, summary) VALUES (?, ?, ?, ?) ON "
+              "CONFLICT (action, lang) DO UPDATE SET title = excluded.title, summary = "
+              "excluded.summary",
+              NULL);
+          sqlite3_bind_int64 (stmt, 1, row->id);
+          sqlite3_bind_text (stmt, 2, lang == 0 ? "fr" : "es", -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, new_title, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 4, new_summary, -1, SQLITE_TRANSIENT);
+        }
+      ok = exec_stmt (run, row, stmt);
+      sqlite3_finalize (stmt);
+      if (!ok)
         return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-write_children (Import *import, Row *row)
+static const char *
+member_string (JsonObject *object, const char *name)
 {
-  for (guint i = 0; row->activities != NULL && i < json_array_get_length (row->activities); i++)
+  JsonNode *node = json_object_get_member (object, name);
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+                 json_node_get_value_type (node) == G_TYPE_STRING
+             ? json_node_get_string (node)
+             : NULL;
+}
+
+/* Writes the activities or outputs of a JSON row: new ones are added, known ones
+ * (by UUID) updated, and in an update those of the Action the file leaves out
+ * removed. *CHANGED tells whether anything was written. */
+static gboolean
+write_children_of (Run *run, Row *row, gboolean outputs, gboolean *changed)
+{
+  const char *member = outputs ? "outputs" : "activities";
+  const char *table = outputs ? "output" : "activity";
+  const char *const fields[] = { "kind",  "format",       "start_date", "end_date",
+                                 "place", "participants", "description" };
+  const char *const keys[] = { "kind",  "format",       "start",      "end",
+                               "place", "participants", "description" };
+  const char *const output_fields[] = { "kind", "title" };
+  const guint n_fields = outputs ? G_N_ELEMENTS (output_fields) : G_N_ELEMENTS (fields);
+  g_autoptr (GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *array;
+
+  if (row->object == NULL || !json_object_has_member (row->object, member) ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (row->object, member)))
+    return TRUE;
+  array = json_object_get_array_member (row->object, member);
+  for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *a = json_array_get_object_element (row->activities, i);
-      const char *uuid, *kind, *format;
-      g_autofree char *start = NULL;
-      g_autofree char *end = NULL;
-      g_autoptr (GError) error = NULL;
-      g_autofree char *fresh = g_uuid_string_random ();
-      g_autofree char *part = g_strdup_printf (".activities[%u]", i);
+      JsonObject *o = json_array_get_object_element (array, i);
+      g_autofree char *uuid = NULL;
+      g_autofree char *select = NULL;
+      char *values[G_N_ELEMENTS (fields)] = { NULL };
+      sqlite3_stmt *stmt;
+      gint64 id = 0;
+      gboolean ok = TRUE;
+
+      g_autofree char *part = g_strdup_printf (".%s[%u]", member, i);
       g_autofree char *kind_part = g_strconcat (part, ".kind", NULL);
       g_autofree char *format_part = g_strconcat (part, ".format", NULL);
-      sqlite3_stmt *stmt;
-      gboolean ok;
-
-      if (a == NULL)
-        continue;
-      uuid = json_object_get_string_member_with_default (a, "uuid", NULL);
-      if (uuid != NULL && lookup_id (import->store, "SELECT id FROM activity WHERE uuid = ?", uuid))
-        continue;
-      kind = json_object_get_string_member_with_default (a, "kind", NULL);
-      format = json_object_get_string_member_with_default (a, "format", NULL);
-      if (!check_code_at (import, row, kind_part, MA_VOCABULARY_ACTIVITY_KIND, kind,
-                          _ ("“%s” is not a kind of activity")) ||
-          !check_code_at (import, row, format_part, MA_VOCABULARY_ACTIVITY_FORMAT, format,
-                          _ ("“%s” is not a format of activity")))
-        return FALSE;
-      if (!ma_date_parse (json_object_get_string_member_with_default (a, "start", NULL), &start,
-                          &error) ||
-          !ma_date_parse (json_object_get_string_member_with_default (a, "end", NULL), &end,
-                          &error) ||
-          !ma_date_check_span (start, end, &error))
-        {
-          row_error_at (import, row, part, error->message);
-          return FALSE;
-        }
-      stmt = ma_store_prepare (import->store,
-                               "INSERT INTO activity (uuid, action, kind, format, start_date, "
-                               "end_date, place, participants, description) VALUES (?, ?, ?, ?, "
-                               "?, ?, ?, ?, ?)",
-                               NULL);
-      sqlite3_bind_text (stmt, 1, uuid != NULL ? uuid : fresh, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, row->id);
-      sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, format, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, start, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, end, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 7, json_object_get_string_member_with_default (a, "place", NULL), -1,
-                         SQLITE_TRANSIENT);
-      if (json_object_has_member (a, "participants") &&
-          !json_object_get_null_member (a, "participants"))
-        sqlite3_bind_int64 (stmt, 8, json_object_get_int_member (a, "participants"));
-      sqlite3_bind_text (stmt, 9,
-                         json_object_get_string_member_with_default (a, "description", NULL), -1,
-                         SQLITE_TRANSIENT);
-      ok = exec_stmt (import, row, stmt);
-      sqlite3_finalize (stmt);
-      if (!ok)
-        return FALSE;
-    }
-  for (guint i = 0; row->outputs != NULL && i < json_array_get_length (row->outputs); i++)
-    {
-      JsonObject *o = json_array_get_object_element (row->outputs, i);
-      const char *uuid, *kind, *title;
-      g_autofree char *fresh = g_uuid_string_random ();
-      g_autofree char *kind_part = g_strdup_printf (".outputs[%u].kind", i);
-      sqlite3_stmt *stmt;
-      gboolean ok;
 
       if (o == NULL)
         continue;
-      uuid = json_object_get_string_member_with_default (o, "uuid", NULL);
-      if (uuid != NULL && lookup_id (import->store, "SELECT id FROM output WHERE uuid = ?", uuid))
-        continue;
-      kind = json_object_get_string_member_with_default (o, "kind", NULL);
-      title = json_object_get_string_member_with_default (o, "title", NULL);
-      if (!check_code_at (import, row, kind_part, MA_VOCABULARY_OUTPUT_KIND, kind,
-                          _ ("“%s” is not a kind of output")))
-        return FALSE;
-      stmt = ma_store_prepare (import->store,
-                               "INSERT INTO output (uuid, action, kind, title) VALUES (?, ?, ?, ?)",
-                               NULL);
-      sqlite3_bind_text (stmt, 1, uuid != NULL ? uuid : fresh, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, row->id);
-      sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, title, -1, SQLITE_TRANSIENT);
-      ok = exec_stmt (import, row, stmt);
-      sqlite3_finalize (stmt);
+      uuid = g_strdup (member_string (o, "uuid"));
+      if (uuid == NULL || !g_uuid_string_is_valid (uuid))
+        {
+          g_free (uuid);
+          uuid = g_uuid_string_random ();
+        }
+      for (guint f = 0; f < n_fields; f++)
+        {
+          const char *key = outputs ? output_fields[f] : keys[f];
+          JsonNode *node = json_object_get_member (o, key);
+          if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+            {
+              if (json_node_get_value_type (node) == G_TYPE_STRING)
+                values[f] = g_strdup (json_node_get_string (node));
+              else
+                values[f] = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+            }
+        }
+      /* Codes and dates are checked as in a row. */
+      {
+        MaVocabulary kinds = outputs ? MA_VOCABULARY_OUTPUT_KIND : MA_VOCABULARY_ACTIVITY_KIND;
+        const char *kind = values[0] != NULL ? resolve_term (run, kinds, values[0]) : NULL;
+        const char *format = !outputs && values[1] != NULL
+                                 ? resolve_term (run, MA_VOCABULARY_ACTIVITY_FORMAT, values[1])
+                                 : NULL;
+        if (values[0] != NULL && kind == NULL)
+          {
+            g_autofree char *text = g_strdup_printf (outputs ? _ ("“%s” is not a kind of output")
+                                                             : _ ("“%s” is not a kind of activity"),
+                                                     values[0]);
+            reject_at (run, row, -1, kind_part, text);
+            ok = FALSE;
+          }
+        else if (kind != NULL)
+          {
+            g_free (values[0]);
+            values[0] = g_strdup (kind);
+          }
+        if (!outputs && values[1] != NULL && format == NULL)
+          {
+            g_autofree char *text =
+                g_strdup_printf (_ ("“%s” is not a format of activity"), values[1]);
+            reject_at (run, row, -1, format_part, text);
+            ok = FALSE;
+          }
+        else if (format != NULL)
+          {
+            g_free (values[1]);
+            values[1] = g_strdup (format);
+          }
+        for (guint d = 2; !outputs && d <= 3; d++)
+          {
+            g_autoptr (GError) error = NULL;
+            char *iso = NULL;
+            if (!ma_date_parse (values[d], &iso, &error))
+              {
+                reject_at (run, row, -1, part, error->message);
+                ok = FALSE;
+              }
+            g_free (values[d]);
+            values[d] = iso;
+          }
+      }
+      if (ok)
+        {
+          select = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?", table);
+          id = lookup_id (run->store, select, uuid);
+        }
+      if (ok && id > 0)
+        {
+          for (guint f = 0; f < n_fields && ok; f++)
+            {
+              g_autofree char *sql = g_strdup_printf (
+                  "UPDATE %s SET %s = ?2 WHERE id = ?1 AND %s IS NOT ?2", table,
+                  outputs ? output_fields[f] : fields[f], outputs ? output_fields[f] : fields[f]);
+              ok = exec_sql (run, row, sql, id, values[f]);
+              *changed |= sqlite3_changes (ma_store_get_db (run->store)) > 0;
+            }
+        }
+      else if (ok)
+        {
+          g_autofree char *sql =
+              outputs ? g_strdup ("INSERT INTO output (uuid, action, kind, title) VALUES (?, ?, ?, "
+                                  "?)")
+                      : g_strdup ("INSERT INTO activity (uuid, action, kind, format, start_date, "
+                                  "end_date, place, participants, description) VALUES (?, ?, ?, ?, "
+                                  "?, ?, ?, ?, ?)");
+          stmt = ma_store_prepare (run->store, sql, NULL);
+          sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 2, row->id);
+          for (guint f = 0; f < n_fields; f++)
+            sqlite3_bind_text (stmt, (int) f + 3, values[f], -1, SQLITE_TRANSIENT);
+          ok = exec_stmt (run, row, stmt);
+          sqlite3_finalize (stmt);
+          *changed = TRUE;
+        }
+      for (guint f = 0; f < G_N_ELEMENTS (values); f++)
+        g_free (values[f]);
       if (!ok)
         return FALSE;
+      g_hash_table_add (kept, g_steal_pointer (&uuid));
     }
+  /* What the Action has and the file no longer lists goes. */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT id, uuid FROM %s WHERE action = ?", table);
+    g_autofree char *remove = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
+    g_autoptr (GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+    sqlite3_stmt *stmt = ma_store_prepare (run->store, sql, NULL);
+
+    sqlite3_bind_int64 (stmt, 1, row->id);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      if (!g_hash_table_contains (kept, sqlite3_column_text (stmt, 1)))
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (gone, id);
+        }
+    sqlite3_finalize (stmt);
+    for (guint i = 0; i < gone->len; i++)
+      {
+        if (!exec_sql (run, row, remove, g_array_index (gone, gint64, i), NULL))
+          return FALSE;
+        *changed = TRUE;
+      }
+  }
   return TRUE;
 }
 
 /* The current values of an Action in the file's terms, to see what a row changes. */
 static char **
-current_values (Import *import, gint64 id)
+current_values (Run *run, gint64 id)
 {
   sqlite3_stmt *stmt;
   char **values = g_new0 (char *, N_COLS + 1);
 
-  if (import->current_sql == NULL)
+  if (run->current_sql == NULL)
     {
       GString *text = g_string_new ("SELECT ");
       for (guint i = 0; i < N_COLS; i++)
         g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", ma_exchange_column_sql (i));
       g_string_append (text, " FROM action a WHERE a.id = ?");
-      import->current_sql = g_string_free (text, FALSE);
+      run->current_sql = g_string_free (text, FALSE);
     }
-  stmt = ma_store_prepare (import->store, import->current_sql, NULL);
+  stmt = ma_store_prepare (run->store, run->current_sql, NULL);
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     for (guint i = 0; i < N_COLS; i++)
@@ -1005,10 +1385,10 @@ current_values (Import *import, gint64 id)
 }
 
 static gboolean
-same_list (const char *a, const char *b, gboolean upper)
+same_list (const char *a, const char *b)
 {
-  g_auto (GStrv) x = split_list (a, upper);
-  g_auto (GStrv) y = split_list (b, upper);
+  g_auto (GStrv) x = g_strsplit (a != NULL ? a : "", "|", -1);
+  g_auto (GStrv) y = g_strsplit (b != NULL ? b : "", "|", -1);
 
   if (g_strv_length (x) != g_strv_length (y))
     return FALSE;
@@ -1019,68 +1399,94 @@ same_list (const char *a, const char *b, gboolean upper)
 }
 
 static gboolean
-update_row (Import *import, Row *row)
+same_status (Run *run, const char *a, const char *b)
 {
-  char **current = current_values (import, row->id);
-  gboolean ok = FALSE;
+  gint64 x, y;
+
+  if (g_strcmp0 (a, b) == 0)
+    return TRUE;
+  if (run->import->format != MA_EXCHANGE_IATI)
+    return FALSE;
+  /* IATI has fewer statuses than we do: one that means the same keeps ours. */
+  x = lookup_id (run->store, "SELECT iati_code FROM status WHERE code = ?", a);
+  y = lookup_id (run->store, "SELECT iati_code FROM status WHERE code = ?", b);
+  return x > 0 && x == y;
+}
+
+static gboolean
+update_row (Run *run, Row *row)
+{
+  char **current = current_values (run, row->id);
+  gboolean ok = TRUE;
   gboolean changed = FALSE, links_changed = FALSE;
 
-  for (guint c = 0; c < N_COLS; c++)
+  for (guint c = 0; c < N_COLS && ok; c++)
     {
       gboolean differs;
-      if (!row->present[c] || c == COL_UUID || c == COL_CREATED || c == COL_UPDATED)
+      if (!row->present[c] || c == COL_UUID || c == COL_CREATED || c == COL_UPDATED ||
+          c == COL_BUILDS_ON)
         continue;
       if (c == COL_COUNTRIES || c == COL_THEMES || c == COL_PARTNERS)
-        differs = !same_list (row->values[c], current[c], c == COL_COUNTRIES);
+        differs = !same_list (row->values[c], current[c]);
+      else if (c == COL_STATUS)
+        differs = !same_status (run, row->values[c], current[c]);
       else
         differs = g_strcmp0 (row->values[c], current[c]) != 0;
       if (!differs)
         continue;
+      /* A value that differs only by a double encoding is not a change to make. */
+      {
+        g_autofree char *repaired = ma_import_repair_double_encoding (row->values[c]);
+        if (repaired != NULL && g_strcmp0 (repaired, current[c]) == 0)
+          {
+            g_autofree char *text = g_strdup_printf (
+                _ ("only the encoding of “%s” differs: the value is kept"), current[c]);
+            warn (run, row, (int) c, text);
+            g_free (row->values[c]);
+            row->values[c] = g_strdup (current[c]);
+            continue;
+          }
+      }
       changed = TRUE;
       if (action_fields[c] != NULL)
         {
           g_autofree char *sql = g_strdup_printf (
-              "UPDATE action SET %s = ?, updated = strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now') "
-              "WHERE id = ?",
+              "UPDATE action SET %s = ?2, updated = strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now') "
+              "WHERE id = ?1",
               action_fields[c]);
-          sqlite3_stmt *stmt = ma_store_prepare (import->store, sql, NULL);
-          gboolean done;
-          sqlite3_bind_text (stmt, 1, row->values[c], -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 2, row->id);
-          done = exec_stmt (import, row, stmt);
-          sqlite3_finalize (stmt);
-          if (!done)
-            {
-              ok = FALSE;
-              goto out;
-            }
+          ok = exec_sql (run, row, sql, row->id, row->values[c]);
         }
-      else
-        links_changed = TRUE;
-      if (c == COL_COUNTRIES || c == COL_THEMES || c == COL_PARTNERS)
+      else if (c == COL_COUNTRIES || c == COL_THEMES || c == COL_PARTNERS)
         {
-          sqlite3_bind_text (import->history, 1, ma_exchange_columns ()[c], -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (import->history, 2, row->id);
-          sqlite3_bind_text (import->history, 3, current[c], -1, SQLITE_STATIC);
-          sqlite3_bind_text (import->history, 4, row->values[c], -1, SQLITE_STATIC);
-          if (!exec_stmt (import, row, import->history))
-            {
-              ok = FALSE;
-              goto out;
-            }
+          links_changed = TRUE;
+          sqlite3_bind_text (run->history, 1, ma_exchange_columns ()[c], -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (run->history, 2, row->id);
+          sqlite3_bind_text (run->history, 3, current[c], -1, SQLITE_STATIC);
+          sqlite3_bind_text (run->history, 4, row->values[c], -1, SQLITE_STATIC);
+          ok = exec_stmt (run, row, run->history);
         }
     }
-  if (links_changed && !write_links (import, row, TRUE))
+  if (ok && links_changed)
     {
-      ok = FALSE;
-      goto out;
+      /* Only the lists that changed are rewritten. */
+      gboolean keep[3] = { row->present[COL_COUNTRIES], row->present[COL_THEMES],
+                           row->present[COL_PARTNERS] };
+      row->present[COL_COUNTRIES] &=
+          !same_list (row->values[COL_COUNTRIES], current[COL_COUNTRIES]);
+      row->present[COL_THEMES] &= !same_list (row->values[COL_THEMES], current[COL_THEMES]);
+      row->present[COL_PARTNERS] &= !same_list (row->values[COL_PARTNERS], current[COL_PARTNERS]);
+      ok = write_links (run, row, TRUE);
+      row->present[COL_COUNTRIES] = keep[0];
+      row->present[COL_THEMES] = keep[1];
+      row->present[COL_PARTNERS] = keep[2];
     }
-  if (changed)
-    import->report->updated++;
-  else
-    import->report->unchanged++;
-  ok = write_children (import, row);
-out:
+  ok = ok && write_texts (run, row, current);
+  ok = ok && write_children_of (run, row, FALSE, &changed);
+  ok = ok && write_children_of (run, row, TRUE, &changed);
+  if (ok && changed)
+    run->plan->updated++;
+  else if (ok)
+    run->plan->unchanged++;
   /* Values may be NULL in the middle: g_strfreev would stop at the first. */
   for (guint i = 0; i < N_COLS; i++)
     g_free (current[i]);
@@ -1089,11 +1495,12 @@ out:
 }
 
 static gboolean
-insert_row (Import *import, Row *row)
+insert_row (Run *run, Row *row)
 {
   g_autofree char *uuid =
       row->values[COL_UUID] != NULL ? g_strdup (row->values[COL_UUID]) : g_uuid_string_random ();
-  sqlite3_stmt *stmt = import->insert_action;
+  sqlite3_stmt *stmt = run->insert_action;
+  gboolean changed = FALSE;
 
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, row->values[COL_CODE], -1, SQLITE_STATIC);
@@ -1107,73 +1514,79 @@ insert_row (Import *import, Row *row)
   sqlite3_bind_text (stmt, 9, row->values[COL_END], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, row->values[COL_REGION], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, row->values[COL_NOTES], -1, SQLITE_STATIC);
-  if (!exec_stmt (import, row, stmt))
+  if (!exec_stmt (run, row, stmt))
     return FALSE;
-  row->id = sqlite3_last_insert_rowid (ma_store_get_db (import->store));
+  row->id = sqlite3_last_insert_rowid (ma_store_get_db (run->store));
 
-  sqlite3_bind_text (import->history, 1, "*created*", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (import->history, 2, row->id);
-  sqlite3_bind_null (import->history, 3);
-  sqlite3_bind_text (import->history, 4, "import", -1, SQLITE_STATIC);
-  if (!exec_stmt (import, row, import->history) || !write_links (import, row, FALSE))
+  sqlite3_bind_text (run->history, 1, "*created*", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (run->history, 2, row->id);
+  sqlite3_bind_null (run->history, 3);
+  sqlite3_bind_text (run->history, 4, "import", -1, SQLITE_STATIC);
+  if (!exec_stmt (run, row, run->history) || !write_links (run, row, FALSE) ||
+      !write_texts (run, row, NULL) || !write_children_of (run, row, FALSE, &changed) ||
+      !write_children_of (run, row, TRUE, &changed))
     return FALSE;
-  import->report->added++;
-  return write_children (import, row);
+  run->plan->added++;
+  return TRUE;
 }
 
 /* Links each row to the Action it builds on, once every row is written (it may
  * name an Action further down the file), with the rules the window applies: never
  * on itself, and no chain of Actions that comes back to where it started. */
-static gboolean
-resolve_builds_on (Import *import, GPtrArray *rows)
+static void
+resolve_builds_on (Run *run, GPtrArray *rows)
 {
+  MaStore *store = run->store;
   sqlite3_stmt *stmt = ma_store_prepare (
-      import->store,
-      "UPDATE action SET builds_on = (SELECT id FROM action WHERE code = ?1 OR uuid = ?1 LIMIT 1) "
-      "WHERE id = ?2 AND builds_on IS NOT (SELECT id FROM action WHERE code = ?1 OR uuid = ?1 "
-      "LIMIT 1)",
-      NULL);
+      store, "UPDATE action SET builds_on = ?2 WHERE id = ?1 AND builds_on IS NOT ?2", NULL);
   /* UNION keeps each Action once, so a cycle ends the walk. */
   sqlite3_stmt *cycle = ma_store_prepare (
-      import->store,
+      store,
       "WITH RECURSIVE chain (id) AS (SELECT builds_on FROM action WHERE id = ?1 UNION SELECT "
       "a.builds_on FROM chain JOIN action a ON a.id = chain.id WHERE a.builds_on IS NOT NULL) "
       "SELECT count(*) FROM chain WHERE id = ?1",
       NULL);
-  gboolean ok = TRUE;
+  gboolean linked = FALSE;
 
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = rows->pdata[i];
+      g_autofree char *stored = NULL;
       gint64 target = 0;
 
-      if (row->id <= 0 || !row->present[COL_BUILDS_ON])
+      if (row->bad || row->id <= 0 || !row->present[COL_BUILDS_ON])
         continue;
-      if (row->values[COL_BUILDS_ON] != NULL &&
-          (target = lookup_id (import->store, "SELECT id FROM action WHERE code = ?1 OR uuid = ?1",
-                               row->values[COL_BUILDS_ON])) == 0)
+      if (row->values[COL_BUILDS_ON] != NULL)
         {
-          g_autofree char *text =
-              g_strdup_printf (_ ("There is no Action “%s”"), row->values[COL_BUILDS_ON]);
-          row_error_at (import, row, ".builds_on", text);
-          ok = FALSE;
-          continue;
+          target =
+              lookup_id (store, "SELECT id FROM action WHERE uuid = ?", row->values[COL_BUILDS_ON]);
+          if (target == 0)
+            target = find_by_code (store, row->values[COL_BUILDS_ON], &stored);
+          if (target == 0)
+            {
+              g_autofree char *text =
+                  g_strdup_printf (_ ("There is no Action “%s”"), row->values[COL_BUILDS_ON]);
+              reject (run, row, COL_BUILDS_ON, text);
+              continue;
+            }
+          if (target == row->id)
+            {
+              reject (run, row, COL_BUILDS_ON, _ ("An Action cannot build on itself"));
+              continue;
+            }
         }
-      if (target == row->id)
-        {
-          row_error_at (import, row, ".builds_on", _ ("An Action cannot build on itself"));
-          ok = FALSE;
-          continue;
-        }
-      sqlite3_bind_text (stmt, 1, row->values[COL_BUILDS_ON], -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, row->id);
-      ok &= exec_stmt (import, row, stmt);
+      sqlite3_bind_int64 (stmt, 1, row->id);
+      if (target > 0)
+        sqlite3_bind_int64 (stmt, 2, target);
+      exec_stmt (run, row, stmt);
+      linked |= target > 0;
     }
-  for (guint i = 0; ok && i < rows->len; i++)
+  for (guint i = 0; linked && i < rows->len; i++)
     {
       Row *row = rows->pdata[i];
 
-      if (row->id <= 0 || !row->present[COL_BUILDS_ON] || row->values[COL_BUILDS_ON] == NULL)
+      if (row->bad || row->id <= 0 || !row->present[COL_BUILDS_ON] ||
+          row->values[COL_BUILDS_ON] == NULL)
         continue;
       sqlite3_bind_int64 (cycle, 1, row->id);
       if (sqlite3_step (cycle) == SQLITE_ROW && sqlite3_column_int (cycle, 0) > 0)
@@ -1182,33 +1595,31 @@ resolve_builds_on (Import *import, GPtrArray *rows)
               row->values[COL_CODE] != NULL ? row->values[COL_CODE] : row->values[COL_TITLE];
           g_autofree char *text = g_strdup_printf (
               _ ("%1$s builds on itself through a chain of Actions"), name != NULL ? name : "");
-          row_error_at (import, row, ".builds_on", text);
-          ok = FALSE;
+          reject (run, row, COL_BUILDS_ON, text);
         }
       sqlite3_reset (cycle);
     }
   sqlite3_finalize (cycle);
   sqlite3_finalize (stmt);
-  return ok;
 }
 
-/* With MA_IMPORT_IF_UNCHANGED: FALSE (reported) when the Action ID was changed
+/* With MA_IMPORT_IF_UNCHANGED: FALSE (rejected) when the Action ID was changed
  * since ROW was exported, its "updated" time then and now differing. */
 static gboolean
-check_unchanged (Import *import, Row *row, gint64 id)
+check_unchanged (Run *run, Row *row, gint64 id)
 {
   g_autofree char *stored = NULL;
   sqlite3_stmt *stmt;
 
-  if (!(import->flags & MA_IMPORT_IF_UNCHANGED))
+  if (!(run->import->flags & MA_IMPORT_IF_UNCHANGED))
     return TRUE;
   if (row->values[COL_UPDATED] == NULL)
     {
-      row_error_at (import, row, ".updated",
-                    _ ("--if-unchanged needs the “updated” time of each Action, as exported"));
+      reject (run, row, row->present[COL_UPDATED] ? COL_UPDATED : -1,
+              _ ("--if-unchanged needs the “updated” time of each Action, as exported"));
       return FALSE;
     }
-  stmt = ma_store_prepare (import->store, "SELECT updated FROM action WHERE id = ?", NULL);
+  stmt = ma_store_prepare (run->store, "SELECT updated FROM action WHERE id = ?", NULL);
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     stored = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -1222,9 +1633,259 @@ check_unchanged (Import *import, Row *row, gint64 id)
         g_strdup_printf (_ ("this Action was changed after the file was exported (changed %1$s, "
                             "the file has %2$s): it was not overwritten"),
                          stored != NULL ? stored : "", row->values[COL_UPDATED]);
-    row_error_at (import, row, ".updated", text);
+    reject (run, row, COL_UPDATED, text);
   }
   return FALSE;
+}
+
+/* Finds the Action a row updates, or rejects it; 0 for a new one. */
+static gint64
+match_row (Run *run, Row *row)
+{
+  MaStore *store = run->store;
+  g_autofree char *stored = NULL;
+  gint64 existing = 0, owner;
+
+  if (row->values[COL_UUID] != NULL)
+    existing = lookup_id (store, "SELECT id FROM action WHERE uuid = ?", row->values[COL_UUID]);
+  owner = find_by_code (store, row->values[COL_CODE], &stored);
+  if (existing == 0 && run->import->mode == MA_IMPORT_UPDATE)
+    existing = owner;
+  if (existing > 0 && run->import->mode == MA_IMPORT_ADD)
+    {
+      reject (run, row, -1, _ ("this Action is already in the database (choose to update)"));
+      return -1;
+    }
+  if (owner > 0 && owner != existing)
+    {
+      g_autofree char *message = g_strdup_printf (_ ("another Action already has the code “%s”"),
+                                                  stored ? stored : row->values[COL_CODE]);
+      reject (run, row, COL_CODE, message);
+      return -1;
+    }
+  if (stored != NULL && owner == existing)
+    {
+      /* "7" for "007": the code stays as it is. */
+      g_free (row->values[COL_CODE]);
+      row->values[COL_CODE] = g_steal_pointer (&stored);
+    }
+  return existing;
+}
+
+static int
+compare_issues (gconstpointer a, gconstpointer b)
+{
+  const MaImportIssue *x = *(MaImportIssue *const *) a;
+  const MaImportIssue *y = *(MaImportIssue *const *) b;
+
+  return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static void
+run_clear (Run *run)
+{
+  sqlite3_finalize (run->insert_action);
+  sqlite3_finalize (run->insert_country);
+  sqlite3_finalize (run->insert_theme);
+  sqlite3_finalize (run->insert_partner_link);
+  sqlite3_finalize (run->history);
+  for (guint v = 0; v < MA_N_VOCABULARIES; v++)
+    g_clear_pointer (&run->terms[v], g_hash_table_unref);
+  g_clear_pointer (&run->rejected, g_hash_table_unref);
+  g_clear_pointer (&run->partners, g_hash_table_unref);
+  g_clear_pointer (&run->file_codes, g_hash_table_unref);
+  g_free (run->current_sql);
+}
+
+static gboolean
+prepare_run (Run *run, GError **error)
+{
+  MaStore *store = run->store;
+  g_autoptr (GPtrArray) partners = ma_store_list_partners (store, 0, NULL);
+
+  for (guint v = 0; v < MA_N_VOCABULARIES; v++)
+    run->terms[v] = load_terms (store, v);
+  run->rejected = g_hash_table_new (NULL, NULL);
+  run->partners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->file_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; partners != NULL && i < partners->len; i++)
+    {
+      MaPartner *partner = partners->pdata[i];
+      g_hash_table_insert (run->partners, g_strdup (partner->name),
+                           GSIZE_TO_POINTER ((gsize) partner->id));
+    }
+  run->insert_action = ma_store_prepare (store,
+                                         "INSERT INTO action (uuid, code, title, summary, lang, "
+                                         "type, status, start_date, end_date, region, notes) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                         error);
+  run->insert_country = ma_store_prepare (
+      store, "INSERT OR IGNORE INTO action_country (action, country) VALUES (?, ?)", error);
+  run->insert_theme = ma_store_prepare (
+      store, "INSERT OR IGNORE INTO action_theme (action, theme) VALUES (?, ?)", error);
+  run->insert_partner_link = ma_store_prepare (
+      store, "INSERT OR IGNORE INTO action_partner (action, partner) VALUES (?, ?)", error);
+  run->history = ma_store_prepare (store,
+                                   "INSERT INTO history (record, field, record_id, old_value, "
+                                   "new_value) VALUES ('action', ?, ?, ?, ?)",
+                                   error);
+  return run->insert_action && run->insert_country && run->insert_theme &&
+         run->insert_partner_link && run->history;
+}
+
+gboolean
+ma_import_run (MaImport *self,
+               gboolean dry_run,
+               GCancellable *cancellable,
+               MaImportProgress progress,
+               gpointer user_data,
+               MaImportPlan **plan_out,
+               GError **error)
+{
+  g_autoptr (MaImportPlan) plan = ma_import_plan_new ();
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  g_autoptr (MaStore) scratch = NULL;
+  MaStore *store = self->store;
+  Run run = { 0 };
+  gboolean mapped = FALSE;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (plan_out != NULL, FALSE);
+
+  *plan_out = NULL;
+  run.import = self;
+  run.plan = plan;
+  run.store = store;
+  for (guint i = 0; i < self->table->header->len; i++)
+    mapped |= self->targets[i] >= 0;
+  if (!mapped)
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) ma_exchange_columns ());
+      g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
+                   _ ("No column of the file is known: map them to the columns %s"), known);
+      return FALSE;
+    }
+  for (guint i = 0; i < self->table->ignored->len; i++)
+    g_ptr_array_add (plan->ignored, g_strdup (self->table->ignored->pdata[i]));
+  for (guint i = 0; i < self->table->records->len; i++)
+    g_ptr_array_add (rows, row_from_record (self, self->table->records->pdata[i]));
+  plan->rows = rows->len;
+  /* A dry run writes into a private copy, never into the database. */
+  if (dry_run)
+    {
+      scratch = ma_store_open_scratch_copy (self->store, error);
+      if (scratch == NULL)
+        goto out;
+      run.store = store = scratch;
+    }
+  if (!prepare_run (&run, error))
+    goto out;
+  for (guint i = 0; i < self->table->problems->len; i++)
+    {
+      MaImportIssue *issue = self->table->problems->pdata[i];
+      MaImportIssue *copy = ma_import_issue_new (issue->row, issue->column, issue->message);
+      copy->where = g_strdup (issue->where);
+      g_ptr_array_add (plan->problems, copy);
+      g_hash_table_add (run.rejected, GUINT_TO_POINTER (issue->row));
+    }
+  decide_date_order (&run, rows);
+
+  if (!ma_store_begin (store, error))
+    goto out;
+  if (!ma_store_defer_search_index (store, error))
+    goto rollback;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = rows->pdata[i];
+      gint64 existing;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto rollback;
+      if (progress != NULL && (i % 256 == 0))
+        progress (i, rows->len, user_data);
+      /* A row the reader could not read (a wrong JSON type) is not checked further. */
+      row->bad = g_hash_table_contains (run.rejected, GUINT_TO_POINTER (row->row));
+      if (row->bad)
+        continue;
+      {
+        MaImportRecord *record = self->table->records->pdata[i];
+        for (guint c = self->table->header->len; c < record->cells->len; c++)
+          if (record->cells->pdata[c] != NULL)
+            {
+              g_autofree char *text = g_strdup_printf (
+                  _ ("this row has a value in column %u, beyond the columns of the header"), c + 1);
+              reject (&run, row, -1, text);
+              break;
+            }
+      }
+      validate_row (&run, row);
+      if (row->bad)
+        continue;
+      existing = match_row (&run, row);
+      if (existing < 0)
+        continue;
+      if (existing == 0 && !row->present[COL_TITLE])
+        reject (&run, row, -1, _ ("a new Action needs a title, and the file has no title column"));
+      if (existing == 0 && !row->present[COL_STATUS])
+        reject (&run, row, -1,
+                _ ("a new Action needs a status, and the file has no status column"));
+      if (existing > 0 && !check_unchanged (&run, row, existing))
+        continue;
+      if (row->bad)
+        continue;
+      row->id = existing;
+      if (existing > 0 ? !update_row (&run, row) : !insert_row (&run, row))
+        continue;
+      if (!ma_store_touch_action (store, row->id, error))
+        goto rollback;
+    }
+  resolve_builds_on (&run, rows);
+  if (progress != NULL)
+    progress (rows->len, rows->len, user_data);
+
+  /* Problems in the order of the rows, each row's in the order they were found. */
+  g_ptr_array_sort (plan->problems, compare_issues);
+  plan->rejected = g_hash_table_size (run.rejected);
+  if (plan->rejected > 0)
+    plan->added = plan->updated = plan->unchanged = 0;
+  if (dry_run)
+    {
+      ma_store_rollback (store);
+      ok = TRUE;
+      goto out;
+    }
+  if (plan->rejected > 0 || plan->question != NULL)
+    {
+      if (plan->rejected > 0)
+        g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_ROWS,
+                     g_dngettext (GETTEXT_PACKAGE, "%u row has errors: nothing was imported",
+                                  "%u rows have errors: nothing was imported", plan->rejected),
+                     plan->rejected);
+      else
+        g_set_error_literal (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_ROWS, plan->question);
+      goto rollback;
+    }
+  if (!ma_store_reindex_touched (store, error) || !ma_store_commit (store, error))
+    goto rollback;
+  plan->written = TRUE;
+  ma_store_emit_changed (store, 0);
+  ok = TRUE;
+  goto out;
+
+rollback:
+  ma_store_rollback (store);
+out:
+  run_clear (&run);
+  /* Even when nothing was written, the plan tells why. */
+  *plan_out = g_steal_pointer (&plan);
+  return ok;
+}
+
+void
+ma_import_report_clear (MaImportReport *report)
+{
+  g_clear_pointer (&report->errors, g_ptr_array_unref);
 }
 
 gboolean
@@ -1250,188 +1911,37 @@ ma_import_actions_full (MaStore *store,
                         MaImportReport *report,
                         GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GPtrArray) rows = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr (GFileInfo) info = NULL;
-  g_autoptr (MaStore) scratch = NULL;
-  g_autoptr (GPtrArray) partners = NULL;
-  Import import = { 0 };
-  const char *text;
-  gsize length;
-  gboolean ok = FALSE;
+  g_autoptr (MaImport) import = NULL;
+  g_autoptr (MaImportPlan) plan = NULL;
+  gboolean ok;
 
-  g_return_val_if_fail (MA_IS_STORE (store), FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
-
   memset (report, 0, sizeof *report);
   report->errors = g_ptr_array_new_with_free_func (g_free);
-
-  if (format != MA_EXCHANGE_CSV && format != MA_EXCHANGE_JSON)
-    {
-      g_set_error_literal (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_UNSUPPORTED,
-                           _ ("Actions can be imported from CSV and JSON files; save a "
-                              "spreadsheet as CSV first"));
-      return FALSE;
-    }
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-      (guint64) g_file_info_get_size (info) > MAX_IMPORT_BYTES)
-    {
-      g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
-                   /* Translators: %u is a size in mebibytes (MiB), such as 256. */
-                   _ ("The file is larger than %u MiB: split it into smaller files"),
-                   (guint) (MAX_IMPORT_BYTES / (1024 * 1024)));
-      return FALSE;
-    }
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+  import = ma_import_new (store, file, format, NULL, error);
+  if (import == NULL)
     return FALSE;
-  text = contents;
-  if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+  ma_import_set_mode (import, mode);
+  ma_import_set_flags (import, flags);
+  ok = ma_import_run (import, dry_run, NULL, NULL, NULL, &plan, error);
+  if (plan != NULL)
     {
-      text += 3;
-      length -= 3;
-    }
-  if (!g_utf8_validate (text, (gssize) length, NULL) || memchr (text, '\0', length) != NULL)
-    {
-      g_set_error_literal (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE,
-                           _ ("The file is not UTF-8 text: save it as UTF-8 CSV or JSON"));
-      return FALSE;
-    }
-  rows = format == MA_EXCHANGE_CSV ? rows_from_csv (text, length, error)
-                                   : rows_from_json (text, length, parser, error);
-  if (rows == NULL)
-    return FALSE;
-
-  /* A dry run writes into a private copy, never into the database. */
-  if (dry_run)
-    {
-      scratch = ma_store_open_scratch_copy (store, error);
-      if (scratch == NULL)
-        return FALSE;
-      store = scratch;
-    }
-  import.store = store;
-  import.mode = mode;
-  import.flags = flags;
-  import.report = report;
-  for (guint v = 0; v < MA_N_VOCABULARIES; v++)
-    import.codes[v] = load_codes (store, v);
-  import.partners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  import.file_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  partners = ma_store_list_partners (store, 0, NULL);
-  for (guint i = 0; partners != NULL && i < partners->len; i++)
-    {
-      MaPartner *partner = partners->pdata[i];
-      g_hash_table_insert (import.partners, g_strdup (partner->name),
-                           GSIZE_TO_POINTER ((gsize) partner->id));
-    }
-
-  if (!ma_store_begin (store, error))
-    goto out;
-  if (!ma_store_defer_search_index (store, error))
-    goto rollback;
-  import.insert_action = ma_store_prepare (store,
-                                           "INSERT INTO action (uuid, code, title, summary, lang, "
-                                           "type, status, start_date, end_date, region, notes) "
-                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                           error);
-  import.insert_country = ma_store_prepare (
-      store, "INSERT OR IGNORE INTO action_country (action, country) VALUES (?, ?)", error);
-  import.insert_theme = ma_store_prepare (
-      store, "INSERT OR IGNORE INTO action_theme (action, theme) VALUES (?, ?)", error);
-  import.insert_partner_link = ma_store_prepare (
-      store, "INSERT OR IGNORE INTO action_partner (action, partner) VALUES (?, ?)", error);
-  import.insert_text = ma_store_prepare (
-      store,
-      "INSERT INTO action_text (action, lang, title, summary) VALUES (?, ?, ?, ?) ON CONFLICT "
-      "(action, lang) DO UPDATE SET title = excluded.title, summary = excluded.summary",
-      error);
-  import.history = ma_store_prepare (store,
-                                     "INSERT INTO history (record, field, record_id, old_value, "
-                                     "new_value) VALUES ('action', ?, ?, ?, ?)",
-                                     error);
-  if (!import.insert_action || !import.insert_country || !import.insert_theme ||
-      !import.insert_partner_link || !import.insert_text || !import.history)
-    goto rollback;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      Row *row = rows->pdata[i];
-      gint64 existing = 0;
-
-      if (!validate_row (&import, row))
-        continue;
-      if (row->values[COL_UUID] != NULL)
-        existing = lookup_id (store, "SELECT id FROM action WHERE uuid = ?", row->values[COL_UUID]);
-      if (existing == 0 && mode == MA_IMPORT_UPDATE && row->values[COL_CODE] != NULL)
-        existing = lookup_id (store, "SELECT id FROM action WHERE code = ?", row->values[COL_CODE]);
-      if (existing > 0 && mode == MA_IMPORT_ADD)
+      for (guint i = 0; i < plan->problems->len; i++)
+        g_ptr_array_add (report->errors, ma_import_issue_to_string (plan->problems->pdata[i]));
+      if (ok && plan->rejected > 0)
         {
-          row_error (&import, row,
-                     _ ("this Action is already in the database (use the update mode)"));
-          continue;
+          g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_ROWS,
+                       g_dngettext (GETTEXT_PACKAGE, "%u row has errors: nothing was imported",
+                                    "%u rows have errors: nothing was imported", plan->rejected),
+                       plan->rejected);
+          ok = FALSE;
         }
-      if (row->values[COL_CODE] != NULL)
+      if (ok)
         {
-          gint64 owner =
-              lookup_id (store, "SELECT id FROM action WHERE code = ?", row->values[COL_CODE]);
-          if (owner > 0 && owner != existing)
-            {
-              g_autofree char *message = g_strdup_printf (
-                  _ ("Another Action already has the code “%s”"), row->values[COL_CODE]);
-              row_error (&import, row, message);
-              continue;
-            }
+          report->added = plan->added;
+          report->updated = plan->updated;
+          report->unchanged = plan->unchanged;
         }
-      if (existing > 0 && !check_unchanged (&import, row, existing))
-        continue;
-      row->id = existing;
-      if (existing > 0 ? !update_row (&import, row) : !insert_row (&import, row))
-        continue;
-      if (!ma_store_touch_action (store, row->id, error))
-        goto rollback;
-    }
-  resolve_builds_on (&import, rows);
-
-  if (report->errors->len > 0)
-    {
-      g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_ROWS,
-                   g_dngettext (GETTEXT_PACKAGE, "%u row has errors: nothing was imported",
-                                "%u rows have errors: nothing was imported", report->errors->len),
-                   report->errors->len);
-      goto rollback;
-    }
-  if (dry_run)
-    {
-      ma_store_rollback (store);
-      ok = TRUE;
-      goto out;
-    }
-  if (!ma_store_reindex_touched (store, error) || !ma_store_commit (store, error))
-    goto rollback;
-  ma_store_emit_changed (store, 0);
-  ok = TRUE;
-  goto out;
-
-rollback:
-  ma_store_rollback (store);
-out:
-  sqlite3_finalize (import.insert_action);
-  sqlite3_finalize (import.insert_country);
-  sqlite3_finalize (import.insert_theme);
-  sqlite3_finalize (import.insert_partner_link);
-  sqlite3_finalize (import.insert_text);
-  sqlite3_finalize (import.history);
-  for (guint v = 0; v < MA_N_VOCABULARIES; v++)
-    g_clear_pointer (&import.codes[v], g_hash_table_unref);
-  g_clear_pointer (&import.partners, g_hash_table_unref);
-  g_clear_pointer (&import.file_codes, g_hash_table_unref);
-  g_free (import.current_sql);
-  if (!ok)
-    {
-      report->added = report->updated = report->unchanged = 0;
     }
   return ok;
 }
