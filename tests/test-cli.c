@@ -245,6 +245,40 @@ test_import (void)
   g_assert_cmpint (ambiguous.status, ==, 2);
 }
 
+/* A workbook and an IATI file through the same preview; an IATI export names the
+ * Actions it leaves out. */
+static void
+test_import_xlsx_iati (void)
+{
+  g_autofree char *xlsx =
+      g_test_build_filename (G_TEST_DIST, "data", "import", "calc-fr.xlsx", NULL);
+  g_autofree char *iati =
+      g_test_build_filename (G_TEST_DIST, "data", "import", "iati-foreign.xml", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "export.xml", NULL);
+  g_auto (Run) book = { 0 };
+  g_auto (Run) published = { 0 };
+  g_auto (Run) exported = { 0 };
+
+  cli (&book, "import", "--database", db, "--format", "xlsx", "--dry-run", xlsx, NULL);
+  g_assert_cmpint (book.status, ==, 0);
+  g_assert_nonnull (strstr (book.out, "Sheet: Actions 2023\n"));
+  g_assert_nonnull (strstr (book.out, "  Début → start\n"));
+  g_assert_nonnull (strstr (book.out, "  Participants → (skipped)\n"));
+  g_assert_nonnull (strstr (book.out, "Summary: 2 new, 0 updated, 0 unchanged, 0 rejected.\n"));
+
+  cli (&published, "import", "--database", db, "--format", "iati", "--dry-run", iati, NULL);
+  g_assert_cmpint (published.status, ==, 0);
+  g_assert_nonnull (strstr (published.out, "Summary: 2 new,"));
+  g_assert_nonnull (strstr (published.out, "Ignored (no place for it here):\n"));
+  g_assert_nonnull (strstr (published.out, "  budget (1)\n"));
+
+  cli (&exported, "export", "--database", db, "--format", "iati", "--reporting-org", "XM-TEST-1",
+       "-o", out, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_nonnull (strstr (exported.err, "were left out: IATI requires a date"));
+  g_assert_nonnull (strstr (exported.err, " — "));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -260,5 +294,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/show-check-backup", test_show_check_backup);
   g_test_add_func ("/cli/import", test_import);
+  g_test_add_func ("/cli/import-xlsx-iati", test_import_xlsx_iati);
   return g_test_run ();
 }

@@ -6,10 +6,14 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <gsf/gsf.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xpath.h>
 #include <string.h>
 #include <unistd.h>
+#if HAVE_XLSXWRITER
+#include <xlsxwriter.h>
+#endif
 
 #include "ma-test-query.h"
 #include "ma-exchange.h"
@@ -23,6 +27,10 @@ typedef struct
   char *dir;
   MaStore *store; /* with the sample Actions */
 } Fixture;
+
+/* libgsf 1.14.50 declares no cleanup functions of its own. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutput, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutfile, g_object_unref)
 
 static char *
 path_in (Fixture *f, const char *name)
@@ -252,10 +260,15 @@ test_iati (Fixture *f, gconstpointer data)
   g_assert_false (ma_export_actions (f->store, NULL, MA_EXCHANGE_IATI, NULL, NULL, file, &error));
   g_clear_error (&error);
 
+  /* Kazakhstan's Action without its country: IATI gets its region instead. */
+  g_assert_true (ma_store_set_action_countries (
+      f->store, ma_store_find_action (f->store, "Kazakhstan", NULL), NULL, &error));
+  g_assert_no_error (error);
   ma_export_actions (f->store, NULL, MA_EXCHANGE_IATI, NULL, &options, file, &error);
   g_assert_no_error (error);
   /* Nine sample Actions have no known date; IATI needs one, so they are left out. */
   g_assert_cmpuint (options.skipped, ==, 9);
+  g_strfreev (options.left_out);
 
   parser = xmlSchemaNewParserCtxt (schema_path);
   schema = xmlSchemaParse (parser);
@@ -278,7 +291,9 @@ test_iati (Fixture *f, gconstpointer data)
   check_codes (doc, "//activity-status", "code", "ActivityStatus.xml");
   check_codes (doc, "//activity-date", "type", "ActivityDateType.xml");
   check_codes (doc, "//participating-org", "role", "OrganisationRole.xml");
-  check_codes (doc, "//sector", "code", "Sector.xml");
+  check_codes (doc, "//sector[@vocabulary='1']", "code", "Sector.xml");
+  check_codes (doc, "//sector", "vocabulary", "SectorVocabulary.xml");
+  check_codes (doc, "//recipient-region", "vocabulary", "RegionVocabulary.xml");
 
   xmlXPathFreeObject (comesa);
   xmlXPathFreeObject (activities);
@@ -1166,6 +1181,457 @@ test_if_unchanged (Fixture *f, gconstpointer data)
   }
 }
 
+static MaImport *
+open_import (Fixture *f, MaStore *store, GFile *file, MaExchangeFormat format, GError **error)
+{
+  return ma_import_new (store != NULL ? store : f->store, file, format, NULL, error);
+}
+
+static GFile *
+test_data (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+  return g_file_new_for_path (path);
+}
+
+/* A workbook saved by LibreOffice Calc: a title merged over the columns, a header
+ * of two rows (« Dates » over « Début » and « Fin »), shared strings, a code that
+ * Calc stores as the number 7, date serials with a day and a month format, a year
+ * as a number, empty cells and a second sheet. */
+static void
+test_xlsx_calc (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) file = test_data ("calc-fr.xlsx");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaImport) import = NULL;
+  g_autoptr (MaImport) notes = NULL;
+  g_autoptr (MaImportPlan) plan = NULL;
+  g_autoptr (MaImportPlan) done = NULL;
+  const char *const headers[] = { "Code", "Intitulé", "Statut",      "Début",
+                                  "Fin",  "Pays",     "Participants" };
+  const char *const targets[] = { "code", "title", "status", "start", "end", "countries", NULL };
+
+  import = open_import (f, NULL, file, MA_EXCHANGE_XLSX, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ma_import_get_sheet (import), ==, "Actions 2023");
+  g_assert_cmpuint (g_strv_length ((char **) ma_import_get_sheets (import)), ==, 2);
+  g_assert_cmpuint (ma_import_get_n_columns (import), ==, G_N_ELEMENTS (headers));
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    {
+      g_assert_cmpstr (ma_import_get_header (import, i), ==, headers[i]);
+      g_assert_cmpstr (ma_import_get_target (import, i), ==, targets[i]);
+    }
+  g_assert_cmpuint (ma_import_get_n_rows (import), ==, 2);
+  g_assert_cmpstr (ma_import_get_cell (import, 0, 0), ==, "7");
+  g_assert_cmpstr (ma_import_get_cell (import, 0, 3), ==, "2022-04-03");
+  g_assert_cmpstr (ma_import_get_cell (import, 0, 4), ==, "2023-06");
+  g_assert_cmpstr (ma_import_get_cell (import, 0, 6), ==, "25");
+  g_assert_cmpstr (ma_import_get_cell (import, 1, 3), ==, "2021");
+  g_assert_null (ma_import_get_cell (import, 1, 4));
+  g_assert_null (ma_import_get_encoding (import));
+  g_assert_true (ma_import_run (import, FALSE, NULL, NULL, NULL, &done, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (done->added, ==, 2);
+  {
+    g_autoptr (MaAction) action = ma_store_get_action (
+        f->store, id_of_title (f, "Formation des garde-frontières"), "en", NULL);
+    const char *const countries[] = { "SN", NULL };
+    g_assert_cmpstr (ma_action_get_code (action), ==, "7");
+    g_assert_cmpstr (ma_action_get_title (action), ==, "Formation des garde-frontières");
+    g_assert_cmpstr (ma_action_get_status (action), ==, "ongoing");
+    g_assert_cmpstr (ma_action_get_start_date (action), ==, "2022-04-03");
+    g_assert_cmpstr (ma_action_get_end_date (action), ==, "2023-06");
+    g_assert_true (g_strv_equal (ma_action_get_countries (action), countries));
+  }
+  {
+    g_autoptr (MaAction) action =
+        ma_store_get_action (f->store, id_of_title (f, "Étude sur la diaspora"), "en", NULL);
+    const char *const countries[] = { "ML", "NE", NULL };
+    g_assert_cmpstr (ma_action_get_start_date (action), ==, "2021");
+    g_assert_true (g_strv_equal (ma_action_get_countries (action), countries));
+  }
+
+  /* Another sheet, by name; an unknown one is named with those there are. */
+  notes = ma_import_new (f->store, file, MA_EXCHANGE_XLSX, "Notes", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ma_import_get_cell (notes, 0, 0), ==, "Autre feuille");
+  g_assert_null (ma_import_new (f->store, file, MA_EXCHANGE_XLSX, "Budget", &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
+  g_assert_cmpstr (error->message, ==,
+                   "The workbook has no sheet “Budget”; its sheets are: Actions 2023, Notes");
+  (void) plan;
+}
+
+#if HAVE_XLSXWRITER
+/* Our own workbooks, in each language, import back to the same Actions; again in
+ * update mode they change nothing. */
+static void
+test_xlsx_round_trip (Fixture *f, gconstpointer data)
+{
+  const char *const langs[] = { "en", "fr", "es" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autofree char *db = g_strdup_printf ("copy-%s.db", langs[l]);
+      g_autofree char *name = g_strdup_printf ("all-%s.xlsx", langs[l]);
+      g_autoptr (MaStore) copy = new_store (f, db, FALSE);
+      g_autoptr (GFile) file = file_in (f, name);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (MaImport) import = NULL;
+      g_autoptr (MaImport) again = NULL;
+      g_autoptr (MaImportPlan) plan = NULL;
+      g_autoptr (MaImportPlan) second = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      ma_i18n_set_language (langs[l]);
+      ma_export_actions (f->store, NULL, MA_EXCHANGE_XLSX, NULL, NULL, file, &error);
+      ma_i18n_set_language ("en");
+      g_assert_no_error (error);
+      import = open_import (f, copy, file, MA_EXCHANGE_XLSX, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < ma_import_get_n_columns (import); i++)
+        g_assert_nonnull (ma_import_get_target (import, i));
+      if (!ma_import_run (import, FALSE, NULL, NULL, NULL, &plan, &error))
+        for (guint i = 0; plan != NULL && i < plan->problems->len; i++)
+          g_printerr ("%s\n", ma_import_issue_to_string (plan->problems->pdata[i]));
+      g_assert_no_error (error);
+      g_assert_cmpuint (plan->added, ==, 15);
+      before = stable_csv (f->store, f, "before.csv");
+      after = stable_csv (copy, f, "after.csv");
+      g_assert_cmpstr (before, ==, after);
+
+      again = open_import (f, copy, file, MA_EXCHANGE_XLSX, &error);
+      ma_import_set_mode (again, MA_IMPORT_UPDATE);
+      g_assert_true (ma_import_run (again, TRUE, NULL, NULL, NULL, &second, &error));
+      g_assert_cmpuint (second->unchanged, ==, 15);
+    }
+}
+#endif
+
+/* Files that are not workbooks are named for what they are. */
+static void
+test_xlsx_bad (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) csv = file_in (f, "renamed.xlsx");
+  g_autoptr (GFile) bomb = file_in (f, "bomb.xlsx");
+  g_autoptr (GFile) old = file_in (f, "old.xlsx");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *bomb_path = g_file_get_path (bomb);
+
+  write_file (csv, "title,status\nA,ongoing\n");
+  g_assert_null (open_import (f, NULL, csv, MA_EXCHANGE_XLSX, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
+  g_assert_cmpstr (error->message, ==,
+                   "The file is not an XLSX workbook: it looks like text, perhaps a CSV file "
+                   "renamed; import it as CSV");
+  g_clear_error (&error);
+
+  write_file (old, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 rest of an old workbook");
+  g_assert_null (open_import (f, NULL, old, MA_EXCHANGE_XLSX, &error));
+  g_assert_true (g_str_has_prefix (error->message, "The file is an old Excel workbook (.xls)"));
+  g_clear_error (&error);
+
+  /* A package whose workbook part unpacks to 257 MiB from a few hundred KiB. */
+  {
+    g_autoptr (GsfOutput) sink = gsf_output_stdio_new (bomb_path, &error);
+    g_autoptr (GsfOutfile) zip = gsf_outfile_zip_new (sink, &error);
+    g_autoptr (GsfOutput) rels = gsf_outfile_new_child (zip, "_rels", TRUE);
+    g_autoptr (GsfOutput) rel = gsf_outfile_new_child (GSF_OUTFILE (rels), ".rels", FALSE);
+    g_autoptr (GsfOutput) xl = gsf_outfile_new_child (zip, "xl", TRUE);
+    g_autoptr (GsfOutput) book = NULL;
+    g_autofree char *spaces = g_strnfill (1024 * 1024, ' ');
+    const char *text =
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/"
+        "2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/"
+        "officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+        "</Relationships>";
+
+    g_assert_no_error (error);
+    gsf_output_write (rel, strlen (text), (const guint8 *) text);
+    gsf_output_close (rel);
+    gsf_output_close (rels);
+    book = gsf_outfile_new_child_full (GSF_OUTFILE (xl), "workbook.xml", FALSE, "compression-level",
+                                       GSF_ZIP_DEFLATED, NULL);
+    for (guint i = 0; i < 257; i++)
+      gsf_output_write (book, 1024 * 1024, (const guint8 *) spaces);
+    gsf_output_close (book);
+    gsf_output_close (xl);
+    gsf_output_close (GSF_OUTPUT (zip));
+  }
+  g_assert_null (open_import (f, NULL, bomb, MA_EXCHANGE_XLSX, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
+  g_assert_cmpstr (error->message, ==,
+                   "The workbook unpacks to more than 256 MiB: it is refused (a zip bomb, or a "
+                   "workbook to split into smaller ones)");
+  g_assert_cmpuint (ma_test_count (f->store, NULL), ==, 15);
+}
+
+#if HAVE_XLSXWRITER
+/* Inline strings, as libxlsxwriter's constant-memory mode writes them. */
+static void
+test_xlsx_inline (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) file = file_in (f, "inline.xlsx");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaImport) import = NULL;
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE };
+  lxw_workbook *workbook = workbook_new_opt (path, &options);
+  lxw_worksheet *sheet = workbook_add_worksheet (workbook, NULL);
+
+  worksheet_write_string (sheet, 0, 0, "Título", NULL);
+  worksheet_write_string (sheet, 0, 1, "Estado", NULL);
+  worksheet_write_string (sheet, 1, 0, "Una acción", NULL);
+  worksheet_write_string (sheet, 1, 1, "En curso", NULL);
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+
+  import = open_import (f, NULL, file, MA_EXCHANGE_XLSX, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ma_import_get_target (import, 0), ==, "title");
+  g_assert_cmpstr (ma_import_get_cell (import, 0, 0), ==, "Una acción");
+  g_assert_cmpstr (ma_import_get_cell (import, 0, 1), ==, "En curso");
+}
+#endif
+
+/* An IATI file as a real organisation publishes it: what fits is read, what does
+ * not is listed as ignored. */
+static void
+test_iati_import (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) file = test_data ("iati-foreign.xml");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MaImport) import = NULL;
+  g_autoptr (MaImportPlan) plan = NULL;
+  g_autoptr (GString) ignored = g_string_new (NULL);
+  gint64 id;
+
+  import = open_import (f, NULL, file, MA_EXCHANGE_IATI, &error);
+  g_assert_no_error (error);
+  g_assert_true (ma_import_run (import, FALSE, NULL, NULL, NULL, &plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->added, ==, 2);
+  for (guint i = 0; i < plan->ignored->len; i++)
+    g_string_append_printf (ignored, "%s\n", (char *) plan->ignored->pdata[i]);
+  g_assert_cmpstr (ignored->str, ==,
+                   "title in the language “pt” (1)\n"
+                   "description of type 2 (1)\n"
+                   "funding organisations (1)\n"
+                   "roles of partners other than implementing (1)\n"
+                   "other-identifier (1)\n"
+                   "contact-info (1)\n"
+                   "activity-scope (1)\n"
+                   "percentages of recipient countries (2)\n"
+                   "recipient regions of vocabulary 1 (1)\n"
+                   "location (1)\n"
+                   "sectors of vocabulary 1 (1)\n"
+                   "policy-marker (1)\n"
+                   "default-aid-type (1)\n"
+                   "budget (1)\n"
+                   "transaction (1)\n"
+                   "programme-code (1)\n"
+                   "planned dates where the actual ones are known (1)\n");
+
+  id = ma_store_find_action (f->store, "XM-DAC-41114-PROJECT-00123456", NULL);
+  {
+    g_autoptr (MaAction) action = ma_store_get_action (f->store, id, "en", NULL);
+    g_autofree char *fr = translation (f, id, "fr");
+    const char *const countries[] = { "ML", "SN", NULL };
+    const char *const themes[] = { "labour", NULL };
+    g_autoptr (GPtrArray) partners = ma_store_list_partners (f->store, id, NULL);
+    g_assert_cmpstr (ma_action_get_title (action), ==,
+                     "Labour migration governance in West Africa");
+    g_assert_cmpstr (fr, ==, "Gouvernance de la migration de travail en Afrique de l’Ouest");
+    g_assert_cmpstr (ma_action_get_summary (action), ==,
+                     "Support to ministries of labour in designing bilateral labour agreements.");
+    g_assert_cmpstr (ma_action_get_status (action), ==, "ongoing");
+    g_assert_cmpstr (ma_action_get_start_date (action), ==, "2022-03-15");
+    g_assert_cmpstr (ma_action_get_end_date (action), ==, "2025-12-31");
+    g_assert_true (g_strv_equal (ma_action_get_countries (action), countries));
+    g_assert_true (g_strv_equal (ma_action_get_themes (action), themes));
+    g_assert_cmpuint (partners->len, ==, 2);
+  }
+  id = ma_store_find_action (f->store, "XM-DAC-41114-PROJECT-00123457", NULL);
+  {
+    g_autoptr (MaAction) action = ma_store_get_action (f->store, id, "fr", NULL);
+    g_autofree char *es = translation (f, id, "es");
+    g_assert_cmpstr (ma_action_get_lang (action), ==, "fr");
+    g_assert_cmpstr (ma_action_get_original_title (action), ==, "Étude sur le retour des migrants");
+    g_assert_cmpstr (es, ==, "Estudio sobre el retorno de los migrantes");
+    g_assert_cmpstr (ma_action_get_status (action), ==, "completed");
+    /* The narratives say how precise the dates are. */
+    g_assert_cmpstr (ma_action_get_start_date (action), ==, "2021");
+    g_assert_cmpstr (ma_action_get_end_date (action), ==, "2021-06");
+  }
+}
+
+static void
+assert_iati_refused (Fixture *f, const char *text, const char *message)
+{
+  g_autoptr (GFile) file = file_in (f, "refused.xml");
+  g_autoptr (GError) error = NULL;
+
+  write_file (file, text);
+  g_assert_null (open_import (f, NULL, file, MA_EXCHANGE_IATI, &error));
+  g_assert_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_BAD_FILE);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* Version 1, other roots, external entities: refused, nothing fetched. */
+static void
+test_iati_refused (Fixture *f, gconstpointer data)
+{
+  g_autofree char *secret = path_in (f, "secret.txt");
+  g_autofree char *xxe = NULL;
+  g_autoptr (GFile) secret_file = g_file_new_for_path (secret);
+
+  assert_iati_refused (f,
+                       "<iati-activities version=\"1.03\"><iati-activity><iati-identifier>X-1"
+                       "</iati-identifier></iati-activity></iati-activities>",
+                       "The file is of IATI version 1.03: only versions 2.01, 2.02 and 2.03 can "
+                       "be read; ask the publisher for a file of version 2");
+  assert_iati_refused (f, "<iati-organisations version=\"2.03\"/>",
+                       "The file is not an IATI activity file (its root is not iati-activities)");
+  assert_iati_refused (f, "title,status\nA,ongoing\n",
+                       "The file is not XML: it cannot be an IATI file");
+  write_file (secret_file, "TOP SECRET");
+  xxe = g_strdup_printf ("<?xml version=\"1.0\"?>\n<!DOCTYPE iati-activities [<!ENTITY xxe "
+                         "SYSTEM \"file://%s\">]>\n<iati-activities version=\"2.03\">"
+                         "<iati-activity><iati-identifier>X-1</iati-identifier><title>"
+                         "<narrative>&xxe;</narrative></title><activity-status code=\"2\"/>"
+                         "</iati-activity></iati-activities>",
+                         secret);
+  assert_iati_refused (f, xxe,
+                       "The file declares entities in a DOCTYPE, which IATI files never do: it "
+                       "is refused, and nothing in it was fetched");
+  g_assert_cmpuint (ma_test_count (f->store, NULL), ==, 15);
+}
+
+/* Our IATI export, imported again, changes nothing; into an empty database it
+ * gives the same Actions, as far as IATI carries them. */
+static void
+test_iati_round_trip (Fixture *f, gconstpointer data)
+{
+  const char *const langs[] = { "en", "fr", "es" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autofree char *name = g_strdup_printf ("iati-%s.xml", langs[l]);
+      g_autoptr (GFile) file = file_in (f, name);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (MaImport) import = NULL;
+      g_autoptr (MaImportPlan) plan = NULL;
+      g_autofree char *before = stable_csv (f->store, f, "before.csv");
+      g_autofree char *after = NULL;
+      MaIatiOptions options = { .reporting_org = "XM-TEST-1", .reporting_org_name = "ICMPD" };
+
+      ma_i18n_set_language (langs[l]);
+      ma_export_actions (f->store, NULL, MA_EXCHANGE_IATI, NULL, &options, file, &error);
+      ma_i18n_set_language ("en");
+      g_strfreev (options.left_out);
+      g_assert_no_error (error);
+      import = open_import (f, NULL, file, MA_EXCHANGE_IATI, &error);
+      g_assert_no_error (error);
+      ma_import_set_mode (import, MA_IMPORT_UPDATE);
+      g_assert_true (ma_import_run (import, TRUE, NULL, NULL, NULL, &plan, &error));
+      g_assert_no_error (error);
+      if (plan->updated > 0)
+        {
+          g_autoptr (GFile) copy = file_in (f, "iati-copy.xml");
+          g_autofree char *text = read_file (file);
+          g_printerr ("%s\n", text);
+        }
+      g_assert_cmpuint (plan->updated, ==, 0);
+      g_assert_cmpuint (plan->added, ==, 0);
+      g_assert_cmpuint (plan->unchanged, >, 0);
+      after = stable_csv (f->store, f, "after.csv");
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+static double
+xpath_number (xmlDocPtr doc, const char *expression)
+{
+  xmlXPathContextPtr context = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr result = xmlXPathEvalExpression (BAD_CAST expression, context);
+  double value = result != NULL ? result->floatval : -1;
+
+  xmlXPathFreeObject (result);
+  xmlXPathFreeContext (context);
+  return value;
+}
+
+/* What the IATI export says and leaves out, as IATI wants it told. */
+static void
+test_iati_honest (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) file = file_in (f, "honest.xml");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GError) error = NULL;
+  MaIatiOptions options = { .reporting_org = "XM-TEST-1", .reporting_org_name = "ICMPD" };
+  MaIatiOptions bad = { .reporting_org = "XM TEST 1" };
+  gint64 kazakhstan = ma_store_find_action (f->store, "Kazakhstan", NULL);
+  gint64 brazil = ma_store_find_action (f->store, "Brazil", NULL);
+  xmlDocPtr doc;
+
+  /* A reference with spaces is no IATI identifier. */
+  g_assert_false (ma_export_actions (f->store, NULL, MA_EXCHANGE_IATI, NULL, &bad, file, &error));
+  g_assert_true (g_str_has_prefix (error->message, "“XM TEST 1” is not an IATI organisation "
+                                                   "identifier"));
+  g_clear_error (&error);
+
+  /* Kazakhstan: ongoing, starts "2021"; Brazil declined, with a date. */
+  g_assert_true (ma_store_set_action_field (f->store, brazil, "start_date", "2022-05", &error));
+  g_assert_true (ma_store_set_action_field (f->store, brazil, "status", "declined", &error));
+  g_assert_true (ma_store_set_action_field (f->store, kazakhstan, "end_date", "2099", &error));
+  g_assert_true (
+      ma_export_actions (f->store, NULL, MA_EXCHANGE_IATI, NULL, &options, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (options.declined, ==, 1);
+  /* Brazil, dated now, is no longer among those without a date. */
+  g_assert_cmpuint (options.skipped, ==, 8);
+  g_assert_cmpuint (g_strv_length (options.left_out), ==, 8);
+  g_assert_nonnull (strstr (options.left_out[0], " — "));
+  g_strfreev (options.left_out);
+  doc = xmlReadFile (path, NULL, 0);
+  g_assert_nonnull (doc);
+  g_assert_cmpfloat (xpath_number (doc, "count(//iati-activity)"), ==, 6);
+  g_assert_cmpfloat (xpath_number (doc, "count(//iati-activity[contains(iati-identifier, "
+                                        "'000000000002')])"),
+                     ==, 0);
+  /* "2021" is its first day and a narrative; an actual end in 2099 is planned. */
+  g_assert_cmpfloat (xpath_number (doc, "count(//activity-date[@iso-date='2021-01-01'][@type='2']"
+                                        "[narrative='2021'])"),
+                     >=, 1);
+  g_assert_cmpfloat (xpath_number (doc, "count(//activity-date[@iso-date='2099-01-01'][@type='3']"
+                                        "[narrative='2099'])"),
+                     ==, 1);
+  g_assert_cmpfloat (xpath_number (doc, "count(//activity-date[@type='2' or @type='4']"
+                                        "[@iso-date > '2099'])"),
+                     ==, 0);
+  /* Themes in our vocabulary beside DAC 15190, each vocabulary at 100 %. */
+  g_assert_cmpfloat (xpath_number (doc, "count(//sector[@vocabulary='99'][not(@vocabulary-uri)])"),
+                     ==, 0);
+  g_assert_cmpfloat (xpath_number (doc, "count(//iati-activity[not(sector[@code='15190'])])"), ==,
+                     0);
+  g_assert_cmpfloat (xpath_number (doc,
+                                   "sum(//iati-activity[contains(iati-identifier, '000000000003')]"
+                                   "/sector[@vocabulary='99']/@percentage)"),
+                     ==, 100);
+  g_assert_cmpfloat (xpath_number (doc, "count(//reporting-org/narrative[.='ICMPD'])"), ==, 6);
+  xmlFreeDoc (doc);
+
+  /* Asked for, declined requests are published, as cancelled. */
+  options = (MaIatiOptions){ .reporting_org = "XM-TEST-1", .include_declined = TRUE };
+  g_assert_true (
+      ma_export_actions (f->store, NULL, MA_EXCHANGE_IATI, NULL, &options, file, &error));
+  g_strfreev (options.left_out);
+  doc = xmlReadFile (path, NULL, 0);
+  g_assert_cmpfloat (xpath_number (doc, "count(//iati-activity)"), ==, 7);
+  g_assert_cmpfloat (xpath_number (doc, "count(//activity-status[@code='5'])"), ==, 1);
+  xmlFreeDoc (doc);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1186,6 +1652,18 @@ main (int argc, char **argv)
   ADD ("/exchange/builds-on-rules", test_builds_on_rules);
   ADD ("/exchange/csv-injection", test_csv_injection);
   ADD ("/exchange/if-unchanged", test_if_unchanged);
+  ADD ("/exchange/xlsx/calc", test_xlsx_calc);
+#if HAVE_XLSXWRITER
+  ADD ("/exchange/xlsx/round-trip", test_xlsx_round_trip);
+#endif
+  ADD ("/exchange/xlsx/bad", test_xlsx_bad);
+#if HAVE_XLSXWRITER
+  ADD ("/exchange/xlsx/inline", test_xlsx_inline);
+#endif
+  ADD ("/exchange/iati/import", test_iati_import);
+  ADD ("/exchange/iati/refused", test_iati_refused);
+  ADD ("/exchange/iati/round-trip", test_iati_round_trip);
+  ADD ("/exchange/iati/honest", test_iati_honest);
   ADD ("/exchange/import/french-sheet", test_french_sheet);
   ADD ("/exchange/import/bom-crlf-tab", test_bom_crlf_tab);
   ADD ("/exchange/import/date-question", test_date_question);

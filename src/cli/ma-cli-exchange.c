@@ -23,6 +23,7 @@ ma_cli_export (int argc, char **argv)
   g_autofree char *output = NULL;
   g_autofree char *org = NULL;
   g_autofree char *org_name = NULL;
+  gboolean include_declined = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_ ("csv, xlsx, json or iati"),
       N_ ("FORMAT") },
@@ -33,6 +34,8 @@ ma_cli_export (int argc, char **argv)
       N_ ("IATI: the organisation identifier of the publisher"), N_ ("REF") },
     { "reporting-org-name", 0, 0, G_OPTION_ARG_STRING, &org_name,
       N_ ("IATI: the name of the publisher"), N_ ("NAME") },
+    { "include-declined", 0, 0, G_OPTION_ARG_NONE, &include_declined,
+      N_ ("IATI: publish declined and withdrawn requests too, as cancelled"), NULL },
     { NULL }
   };
   g_autoptr (GOptionContext) context = ma_cli_context_new (
@@ -64,20 +67,36 @@ ma_cli_export (int argc, char **argv)
     names = g_strsplit (columns, ",", -1);
   iati.reporting_org = org;
   iati.reporting_org_name = org_name;
+  iati.include_declined = include_declined;
   file = g_file_new_for_commandline_arg (output);
   store = ma_cli_open_store (&options, &error);
   if (store == NULL || (filter = ma_cli_build_filter (&options, store, &error)) == NULL ||
       !ma_export_actions (store, filter, format, (const char *const *) names, &iati, file, &error))
     status = ma_cli_fail (error);
-  else if (iati.skipped > 0)
-    fprintf (stderr,
-             g_dngettext (GETTEXT_PACKAGE,
-                          "mieux-actions-cli: %u Action without any known date was left out: "
-                          "IATI requires a date\n",
-                          "mieux-actions-cli: %u Actions without any known date were left out: "
-                          "IATI requires a date\n",
-                          iati.skipped),
-             iati.skipped);
+  else
+    {
+      if (iati.skipped > 0)
+        fprintf (stderr,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "mieux-actions-cli: %u Action without any known date was left out: "
+                              "IATI requires a date\n",
+                              "mieux-actions-cli: %u Actions without any known date were left "
+                              "out: IATI requires a date\n",
+                              iati.skipped),
+                 iati.skipped);
+      for (guint i = 0; iati.left_out != NULL && iati.left_out[i] != NULL; i++)
+        fprintf (stderr, "  %s\n", iati.left_out[i]);
+      if (iati.declined > 0)
+        fprintf (stderr,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "mieux-actions-cli: %u declined or withdrawn request was not "
+                              "published (--include-declined publishes it as cancelled)\n",
+                              "mieux-actions-cli: %u declined or withdrawn requests were not "
+                              "published (--include-declined publishes them as cancelled)\n",
+                              iati.declined),
+                 iati.declined);
+    }
+  g_strfreev (iati.left_out);
   ma_cli_options_clear (&options);
   return status;
 }

@@ -1,4 +1,4 @@
-/* fuzz-import.c: the CSV or JSON importer (FUZZ_FORMAT), on a database with the
+/* fuzz-import.c: the CSV, JSON, XLSX or IATI importer (FUZZ_FORMAT), on a database with the
  * sample Actions, as a dry run: every input is checked from its bytes to the rows
  * that would be written
  *

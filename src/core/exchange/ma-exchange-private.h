@@ -15,6 +15,11 @@ const char *ma_exchange_column_label (guint index);
 /* The SQL expression of a column over the action table aliased "a". */
 const char *ma_exchange_column_sql (guint index);
 
+/* The IATI vocabularies (99, "reporting organisation") of our thematic areas and
+ * programme regions, named by these URIs in sector and recipient-region. */
+#define MA_THEME_VOCABULARY_URI "https://www.mieux-initiative.eu/actions/vocabulary/themes"
+#define MA_REGION_VOCABULARY_URI "https://www.mieux-initiative.eu/actions/vocabulary/regions"
+
 /* The first characters that make a spreadsheet read a cell as a formula. */
 #define MA_CSV_FORMULA_STARTS "=+-@\t\r"
 

@@ -362,13 +362,51 @@ write_narrative (xmlTextWriterPtr writer, const char *lang, const char *text)
   xmlTextWriterEndElement (writer);
 }
 
+/* IATI needs a day: a date known only to the year or month is written as its
+ * first day, with a narrative that says what is really known ("2023"). An
+ * "actual" date still to come is a planned one. */
 static void
-write_activity_date (xmlTextWriterPtr writer, const char *iso, const char *type)
+write_activity_date (
+    xmlTextWriterPtr writer, const char *date, gboolean actual, gboolean start, const char *today)
 {
+  g_autofree char *day = ma_date_lower_bound (date);
+  const char *type;
+
+  if (actual && strcmp (day, today) > 0)
+    actual = FALSE;
+  type = start ? (actual ? "2" : "1") : (actual ? "4" : "3");
   xmlTextWriterStartElement (writer, BAD_CAST "activity-date");
-  xmlTextWriterWriteAttribute (writer, BAD_CAST "iso-date", BAD_CAST iso);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "iso-date", BAD_CAST day);
   xmlTextWriterWriteAttribute (writer, BAD_CAST "type", BAD_CAST type);
+  if (strlen (date) < 10)
+    write_narrative (writer, NULL, date);
   xmlTextWriterEndElement (writer);
+}
+
+/* An organisation identifier as IATI wants it: an agency prefix ("XM-DAC",
+ * "GB-COH"), a hyphen, then letters, digits and - . _ without spaces. */
+static gboolean
+valid_org_ref (const char *ref)
+{
+  gsize n = ref != NULL ? strlen (ref) : 0;
+  const char *hyphen = ref != NULL ? strchr (ref, '-') : NULL;
+
+  if (n < 4 || hyphen == NULL || hyphen - ref < 2 || hyphen[1] == '\0')
+    return FALSE;
+  for (const char *p = ref; p < hyphen; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  for (const char *p = hyphen + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.' && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/* Equal shares in whole percent that add up to exactly 100: the K-th of N. */
+static char *
+share_of (guint k, guint n)
+{
+  return g_strdup_printf ("%u", 100 / n + (k < 100 % n ? 1 : 0));
 }
 
 static void
@@ -387,10 +425,13 @@ export_iati (MaStore *store, MaFilter *filter, MaIatiOptions *options, GError **
 {
   const char *const names[] = { "uuid",       "title",    "title_fr", "title_es",   "summary",
                                 "summary_fr", "lang",     "status",   "start",      "end",
-                                "countries",  "partners", "updated",  "summary_es", NULL };
+                                "countries",  "partners", "updated",  "summary_es", "code",
+                                "region",     "themes",   NULL };
   g_autoptr (GArray) chosen = choose_columns (names, NULL);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *generated = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr (GPtrArray) left_out = g_ptr_array_new ();
   xmlBufferPtr buffer;
   xmlTextWriterPtr writer;
   sqlite3_stmt *stmt;
@@ -404,10 +445,21 @@ export_iati (MaStore *store, MaFilter *filter, MaIatiOptions *options, GError **
                               "organisation (--reporting-org)"));
       return NULL;
     }
+  if (!valid_org_ref (options->reporting_org))
+    {
+      g_set_error (error, MA_EXCHANGE_ERROR, MA_EXCHANGE_ERROR_FAILED,
+                   /* Translators: %s an organisation identifier as the user gave it. */
+                   _ ("“%s” is not an IATI organisation identifier: it is an agency prefix and "
+                      "a number, joined by a hyphen, without spaces (XM-DAC-41114, "
+                      "GB-COH-123456)"),
+                   options->reporting_org);
+      return NULL;
+    }
   stmt = prepare_rows (store, filter, chosen, error);
   if (stmt == NULL)
     return NULL;
   options->skipped = 0;
+  options->declined = 0;
 
   buffer = xmlBufferCreate ();
   writer = xmlNewTextWriterMemory (buffer, 0);
@@ -423,6 +475,9 @@ export_iati (MaStore *store, MaFilter *filter, MaIatiOptions *options, GError **
 #define COL(n) ((const char *) sqlite3_column_text (stmt, (n) + 1))
       const char *uuid = COL (0), *title = COL (1), *summary = COL (4), *lang = COL (6);
       const char *status = COL (7), *start = COL (8), *end = COL (9), *updated = COL (12);
+      const char *code = COL (14), *region = COL (15);
+      g_auto (GStrv) themes = g_strsplit (COL (16) != NULL ? COL (16) : "", "|", -1);
+      guint n_themes = 0;
       g_auto (GStrv) countries = g_strsplit (COL (10) != NULL ? COL (10) : "", "|", -1);
       g_auto (GStrv) partners = g_strsplit (COL (11) != NULL ? COL (11) : "", "|", -1);
       g_autofree char *identifier = g_strdup_printf ("%s-%s", options->reporting_org, uuid);
@@ -433,9 +488,18 @@ export_iati (MaStore *store, MaFilter *filter, MaIatiOptions *options, GError **
       /* IATI needs at least one date, and only full days: a partial start is its
        * first day, a partial end its last, and an Action with no known date is
        * left out rather than given an invented one. */
+      if (!options->include_declined &&
+          (g_strcmp0 (status, "declined") == 0 || g_strcmp0 (status, "withdrawn") == 0))
+        {
+          /* A request that never became an activity is not published as cancelled. */
+          options->declined++;
+          continue;
+        }
       if (start == NULL && end == NULL)
         {
           options->skipped++;
+          g_ptr_array_add (left_out, code != NULL ? g_strdup_printf ("%s — %s", code, title)
+                                                  : g_strdup (title));
           continue;
         }
       {
@@ -491,32 +555,32 @@ export_iati (MaStore *store, MaFilter *filter, MaIatiOptions *options, GError **
       xmlTextWriterWriteAttribute (writer, BAD_CAST "code", BAD_CAST iati_status);
       xmlTextWriterEndElement (writer);
       if (start != NULL)
-        {
-          g_autofree char *day = ma_date_lower_bound (start);
-          write_activity_date (writer, day, started ? "2" : "1");
-        }
+        write_activity_date (writer, start, started, TRUE, today);
       if (end != NULL)
-        {
-          g_autofree char *day = ma_date_upper_bound (end);
-          write_activity_date (writer, day, g_strcmp0 (status, "completed") == 0 ? "4" : "3");
-        }
+        write_activity_date (writer, end, g_strcmp0 (status, "completed") == 0, FALSE, today);
 
       for (guint i = 0; countries[i] != NULL; i++)
         n_countries += countries[i][0] != '\0';
       for (guint i = 0, k = 0; countries[i] != NULL; i++)
         {
           g_autofree char *percentage = NULL;
-          guint share, rest;
           if (countries[i][0] == '\0')
             continue;
-          /* Equal shares in whole percent that add up to exactly 100. */
-          share = 100 / n_countries;
-          rest = 100 % n_countries;
-          percentage = g_strdup_printf ("%u", share + (k < rest ? 1 : 0));
-          k++;
+          percentage = share_of (k++, n_countries);
           xmlTextWriterStartElement (writer, BAD_CAST "recipient-country");
           xmlTextWriterWriteAttribute (writer, BAD_CAST "code", BAD_CAST countries[i]);
           xmlTextWriterWriteAttribute (writer, BAD_CAST "percentage", BAD_CAST percentage);
+          xmlTextWriterEndElement (writer);
+        }
+      /* An Action with a region and no country is about its region. */
+      if (n_countries == 0 && region != NULL)
+        {
+          xmlTextWriterStartElement (writer, BAD_CAST "recipient-region");
+          xmlTextWriterWriteAttribute (writer, BAD_CAST "code", BAD_CAST region);
+          xmlTextWriterWriteAttribute (writer, BAD_CAST "vocabulary", BAD_CAST "99");
+          xmlTextWriterWriteAttribute (writer, BAD_CAST "vocabulary-uri",
+                                       BAD_CAST MA_REGION_VOCABULARY_URI);
+          xmlTextWriterWriteAttribute (writer, BAD_CAST "percentage", BAD_CAST "100");
           xmlTextWriterEndElement (writer);
         }
       /* DAC 5 15190: facilitation of orderly, safe, regular and responsible migration. */
@@ -525,6 +589,23 @@ export_iati (MaStore *store, MaFilter *filter, MaIatiOptions *options, GError **
       xmlTextWriterWriteAttribute (writer, BAD_CAST "code", BAD_CAST "15190");
       xmlTextWriterWriteAttribute (writer, BAD_CAST "percentage", BAD_CAST "100");
       xmlTextWriterEndElement (writer);
+      /* The thematic areas, in our own vocabulary (99, with its URI). */
+      for (guint i = 0; themes[i] != NULL; i++)
+        n_themes += themes[i][0] != '\0';
+      for (guint i = 0, k = 0; themes[i] != NULL; i++)
+        {
+          g_autofree char *percentage = NULL;
+          if (themes[i][0] == '\0')
+            continue;
+          percentage = share_of (k++, n_themes);
+          xmlTextWriterStartElement (writer, BAD_CAST "sector");
+          xmlTextWriterWriteAttribute (writer, BAD_CAST "vocabulary", BAD_CAST "99");
+          xmlTextWriterWriteAttribute (writer, BAD_CAST "vocabulary-uri",
+                                       BAD_CAST MA_THEME_VOCABULARY_URI);
+          xmlTextWriterWriteAttribute (writer, BAD_CAST "code", BAD_CAST themes[i]);
+          xmlTextWriterWriteAttribute (writer, BAD_CAST "percentage", BAD_CAST percentage);
+          xmlTextWriterEndElement (writer);
+        }
       xmlTextWriterEndElement (writer); /* iati-activity */
 #undef COL
     }
@@ -537,6 +618,9 @@ export_iati (MaStore *store, MaFilter *filter, MaIatiOptions *options, GError **
       xmlBufferFree (buffer);
       return NULL;
     }
+  g_ptr_array_add (left_out, NULL);
+  g_strfreev (options->left_out);
+  options->left_out = (char **) g_ptr_array_free (g_steal_pointer (&left_out), FALSE);
   bytes = g_bytes_new (xmlBufferContent (buffer), (gsize) xmlBufferLength (buffer));
   xmlBufferFree (buffer);
   return bytes;

@@ -55,7 +55,10 @@ typedef struct
 {
   const char *reporting_org;      /* IATI organisation identifier of the publisher */
   const char *reporting_org_name; /* its name */
+  gboolean include_declined;      /* publish declined and withdrawn requests too */
   guint skipped;                  /* out: Actions left out (IATI needs a date) */
+  char **left_out;                /* out: "code — title" of those; g_strfreev it */
+  guint declined;                 /* out: declined and withdrawn requests left out */
 } MaIatiOptions;
 
 GQuark ma_exchange_error_quark (void);

@@ -45,6 +45,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MaImportTable, ma_import_table_free)
 MaImportRecord *ma_import_table_add_record (MaImportTable *table, guint row);
 /* Trims VALUE and adds it as the next cell of RECORD (NULL when empty). */
 void ma_import_record_add_cell (MaImportRecord *record, const char *value);
+/* The first row that is not empty becomes the header; empty rows (a sheet's
+ * trailing ones) go. FALSE on a file with no row at all. */
+gboolean ma_import_table_split_header (MaImportTable *table, GError **error);
 MaImportIssue *ma_import_issue_new (guint row, const char *column, const char *message);
 void ma_import_issue_free (MaImportIssue *issue);
 

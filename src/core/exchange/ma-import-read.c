@@ -290,9 +290,8 @@ record_is_empty (MaImportRecord *record)
   return TRUE;
 }
 
-/* The first row becomes the header; empty rows (a sheet's trailing ones) go. */
-static gboolean
-split_header (MaImportTable *table, GError **error)
+gboolean
+ma_import_table_split_header (MaImportTable *table, GError **error)
 {
   MaImportRecord *first;
 
@@ -362,7 +361,8 @@ ma_import_read_csv (const char *data, gsize length, GError **error)
       return NULL;
     }
   table->separator = detect_separator (text, length);
-  if (!parse_csv (table, text, length, table->separator, error) || !split_header (table, error))
+  if (!parse_csv (table, text, length, table->separator, error) ||
+      !ma_import_table_split_header (table, error))
     return NULL;
   /* What the export guarded against formulas ("'=…") comes back as it was. */
   for (guint r = 0; r < table->records->len; r++)

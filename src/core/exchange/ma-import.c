@@ -837,6 +837,10 @@ row_from_record (MaImport *import, MaImportRecord *record)
       if (record->object != NULL &&
           !json_object_has_member (record->object, ma_exchange_columns ()[c]))
         continue;
+      /* IATI has no empty values: what a file leaves out is not cleared. */
+      if (import->format == MA_EXCHANGE_IATI &&
+          (i >= record->cells->len || record->cells->pdata[i] == NULL))
+        continue;
       row->present[c] = TRUE;
       if (i < record->cells->len && record->cells->pdata[i] != NULL)
         row->values[c] = g_strdup (record->cells->pdata[i]);
