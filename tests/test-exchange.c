@@ -1632,6 +1632,54 @@ test_iati_honest (Fixture *f, gconstpointer data)
   xmlFreeDoc (doc);
 }
 
+/* The CSV for spreadsheets: a BOM and ";"; with labels, the headers and names in
+ * the language of the export; both import back unchanged. */
+static void
+test_csv_dialects (Fixture *f, gconstpointer data)
+{
+  const char *const langs[] = { "en", "fr", "es" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    for (guint labels = 0; labels < 2; labels++)
+      {
+        g_autofree char *db = g_strdup_printf ("copy-%s-%u.db", langs[l], labels);
+        g_autoptr (MaStore) copy = new_store (f, db, FALSE);
+        g_autoptr (GFile) file = file_in (f, "sheet.csv");
+        g_autoptr (GError) error = NULL;
+        g_autoptr (MaImport) import = NULL;
+        g_autoptr (MaImportPlan) plan = NULL;
+        g_autofree char *text = NULL;
+        g_autofree char *before = NULL;
+        g_autofree char *after = NULL;
+        MaCsvOptions options = { .spreadsheet = TRUE, .labels = labels };
+
+        ma_i18n_set_language (langs[l]);
+        g_assert_true (ma_export_actions_csv (f->store, NULL, MA_EXCHANGE_CSV, NULL, &options, NULL,
+                                              file, &error));
+        ma_i18n_set_language ("en");
+        g_assert_no_error (error);
+        text = read_file (file);
+        g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf"));
+        if (labels && g_str_equal (langs[l], "fr"))
+          {
+            g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbfUUID;Code;Titre;"));
+            g_assert_nonnull (strstr (text, ";En cours;"));
+          }
+        else if (!labels)
+          g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbfuuid;code;title;"));
+        import = ma_import_new (copy, file, MA_EXCHANGE_CSV, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpint (ma_import_get_separator (import), ==, ';');
+        g_assert_cmpstr (ma_import_get_encoding (import), ==, "UTF-8 with BOM");
+        g_assert_true (ma_import_run (import, FALSE, NULL, NULL, NULL, &plan, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (plan->added, ==, 15);
+        before = stable_csv (f->store, f, "before.csv");
+        after = stable_csv (copy, f, "after.csv");
+        g_assert_cmpstr (before, ==, after);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1652,6 +1700,7 @@ main (int argc, char **argv)
   ADD ("/exchange/builds-on-rules", test_builds_on_rules);
   ADD ("/exchange/csv-injection", test_csv_injection);
   ADD ("/exchange/if-unchanged", test_if_unchanged);
+  ADD ("/exchange/csv-dialects", test_csv_dialects);
   ADD ("/exchange/xlsx/calc", test_xlsx_calc);
 #if HAVE_XLSXWRITER
   ADD ("/exchange/xlsx/round-trip", test_xlsx_round_trip);

@@ -24,6 +24,8 @@ ma_cli_export (int argc, char **argv)
   g_autofree char *org = NULL;
   g_autofree char *org_name = NULL;
   gboolean include_declined = FALSE;
+  gboolean spreadsheet = FALSE;
+  gboolean labels = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_ ("csv, xlsx, json or iati"),
       N_ ("FORMAT") },
@@ -34,6 +36,10 @@ ma_cli_export (int argc, char **argv)
       N_ ("IATI: the organisation identifier of the publisher"), N_ ("REF") },
     { "reporting-org-name", 0, 0, G_OPTION_ARG_STRING, &org_name,
       N_ ("IATI: the name of the publisher"), N_ ("NAME") },
+    { "spreadsheet", 0, 0, G_OPTION_ARG_NONE, &spreadsheet,
+      N_ ("CSV: for a spreadsheet set up for French or Spanish (UTF-8 with BOM, “;”)"), NULL },
+    { "labels", 0, 0, G_OPTION_ARG_NONE, &labels,
+      N_ ("CSV: headers and names in the language of --lang instead of codes"), NULL },
     { "include-declined", 0, 0, G_OPTION_ARG_NONE, &include_declined,
       N_ ("IATI: publish declined and withdrawn requests too, as cancelled"), NULL },
     { NULL }
@@ -71,7 +77,9 @@ ma_cli_export (int argc, char **argv)
   file = g_file_new_for_commandline_arg (output);
   store = ma_cli_open_store (&options, &error);
   if (store == NULL || (filter = ma_cli_build_filter (&options, store, &error)) == NULL ||
-      !ma_export_actions (store, filter, format, (const char *const *) names, &iati, file, &error))
+      !ma_export_actions_csv (store, filter, format, (const char *const *) names,
+                              &(MaCsvOptions){ .spreadsheet = spreadsheet, .labels = labels },
+                              &iati, file, &error))
     status = ma_cli_fail (error);
   else
     {

@@ -182,14 +182,15 @@ csv_needs_apostrophe (const char *value)
 }
 
 static void
-csv_append (GString *out, const char *value)
+csv_append (GString *out, const char *value, char separator)
 {
+  const char specials[] = { separator, '"', '\r', '\n', '\0' };
   gboolean apostrophe;
 
   if (value == NULL)
     return;
   apostrophe = csv_needs_apostrophe (value);
-  if (!apostrophe && strpbrk (value, ",\"\r\n") == NULL && value[0] != ' ')
+  if (!apostrophe && strpbrk (value, specials) == NULL && value[0] != ' ')
     {
       g_string_append (out, value);
       return;
@@ -217,30 +218,82 @@ step_rows (MaStore *store, sqlite3_stmt *stmt, int rc, GError **error)
   return TRUE;
 }
 
+/* What a spreadsheet cell shows for VALUE of column COLUMN: names in LANG for codes
+ * (looked up once per code in NAMES), items of a list one per line. */
+static char *
+cell_label_text (
+    MaStore *store, GHashTable *names, guint column, const char *value, const char *lang)
+{
+  MaVocabulary vocabulary = columns[column].vocabulary;
+  g_auto (GStrv) items = NULL;
+
+  if (vocabulary == NO_VOCABULARY && !g_str_equal (columns[column].name, "partners"))
+    return g_strdup (value);
+  if (vocabulary == LANGUAGE_NAME)
+    {
+      const char *const codes[] = { "en", "fr", "es" };
+      const char *const languages[] = { N_ ("English"), N_ ("French"), N_ ("Spanish") };
+      for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+        if (g_strcmp0 (value, codes[i]) == 0)
+          return g_strdup (_ (languages[i]));
+      return g_strdup (value);
+    }
+  items = g_strsplit (value, "|", -1);
+  if (vocabulary != NO_VOCABULARY)
+    for (guint i = 0; items[i] != NULL; i++)
+      {
+        g_autofree char *key = g_strdup_printf ("%d:%s", (int) vocabulary, items[i]);
+        const char *name = g_hash_table_lookup (names, key);
+        if (name == NULL)
+          {
+            name = ma_store_term_name (store, vocabulary, items[i], lang);
+            g_hash_table_insert (names, g_steal_pointer (&key), (char *) name);
+          }
+        g_free (items[i]);
+        items[i] = g_strdup (name);
+      }
+  return g_strjoinv ("\n", items);
+}
+
+/* CSV as our importer reads it by default (UTF-8, ",", names and codes), or, for
+ * a spreadsheet set up for French or Spanish users, with a BOM and ";"; LABELS
+ * writes the headers and the names of coded values in the language of the export. */
 static GBytes *
-export_csv (MaStore *store, MaFilter *filter, GArray *chosen, GError **error)
+export_csv (
+    MaStore *store, MaFilter *filter, GArray *chosen, const MaCsvOptions *options, GError **error)
 {
   sqlite3_stmt *stmt = prepare_rows (store, filter, chosen, error);
+  gboolean spreadsheet = options != NULL && options->spreadsheet;
+  gboolean labels = options != NULL && options->labels;
+  char separator = spreadsheet ? ';' : ',';
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *lang = ma_i18n_get_language ();
   GString *out;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  out = g_string_new (NULL);
+  out = g_string_new (spreadsheet ? "\xef\xbb\xbf" : NULL);
   for (guint i = 0; i < chosen->len; i++)
     {
+      guint column = (guint) g_array_index (chosen, int, i);
       if (i > 0)
-        g_string_append_c (out, ',');
-      g_string_append (out, columns[g_array_index (chosen, int, i)].name);
+        g_string_append_c (out, separator);
+      csv_append (out, labels ? _ (columns[column].label) : columns[column].name, separator);
     }
   g_string_append (out, "\r\n");
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       for (guint i = 0; i < chosen->len; i++)
         {
+          const char *value = (const char *) sqlite3_column_text (stmt, (int) i + 1);
+          g_autofree char *text = NULL;
           if (i > 0)
-            g_string_append_c (out, ',');
-          csv_append (out, (const char *) sqlite3_column_text (stmt, (int) i + 1));
+            g_string_append_c (out, separator);
+          if (labels && value != NULL)
+            value = text =
+                cell_label_text (store, names, (guint) g_array_index (chosen, int, i), value, lang);
+          csv_append (out, value, separator);
         }
       g_string_append (out, "\r\n");
     }
@@ -627,43 +680,6 @@ export_iati (MaStore *store, MaFilter *filter, MaIatiOptions *options, GError **
 }
 
 #if HAVE_XLSXWRITER
-/* What a spreadsheet cell shows for VALUE of column COLUMN: names in LANG for codes
- * (looked up once per code in NAMES), items of a list one per line. */
-static char *
-xlsx_cell_text (
-    MaStore *store, GHashTable *names, guint column, const char *value, const char *lang)
-{
-  MaVocabulary vocabulary = columns[column].vocabulary;
-  g_auto (GStrv) items = NULL;
-
-  if (vocabulary == NO_VOCABULARY && !g_str_equal (columns[column].name, "partners"))
-    return g_strdup (value);
-  if (vocabulary == LANGUAGE_NAME)
-    {
-      const char *const codes[] = { "en", "fr", "es" };
-      const char *const languages[] = { N_ ("English"), N_ ("French"), N_ ("Spanish") };
-      for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
-        if (g_strcmp0 (value, codes[i]) == 0)
-          return g_strdup (_ (languages[i]));
-      return g_strdup (value);
-    }
-  items = g_strsplit (value, "|", -1);
-  if (vocabulary != NO_VOCABULARY)
-    for (guint i = 0; items[i] != NULL; i++)
-      {
-        g_autofree char *key = g_strdup_printf ("%d:%s", (int) vocabulary, items[i]);
-        const char *name = g_hash_table_lookup (names, key);
-        if (name == NULL)
-          {
-            name = ma_store_term_name (store, vocabulary, items[i], lang);
-            g_hash_table_insert (names, g_steal_pointer (&key), (char *) name);
-          }
-        g_free (items[i]);
-        items[i] = g_strdup (name);
-      }
-  return g_strjoinv ("\n", items);
-}
-
 static gboolean
 export_xlsx (MaStore *store, MaFilter *filter, GArray *chosen, GFile *file, GError **error)
 {
@@ -733,7 +749,8 @@ export_xlsx (MaStore *store, MaFilter *filter, GArray *chosen, GFile *file, GErr
           g_autofree char *text = NULL;
           if (value == NULL)
             continue;
-          text = xlsx_cell_text (store, names, (guint) g_array_index (chosen, int, i), value, lang);
+          text =
+              cell_label_text (store, names, (guint) g_array_index (chosen, int, i), value, lang);
           worksheet_write_string (sheet, row, (lxw_col_t) i, text, NULL);
         }
       row++;
@@ -781,6 +798,19 @@ ma_export_actions (MaStore *store,
                    GFile *file,
                    GError **error)
 {
+  return ma_export_actions_csv (store, filter, format, names, NULL, iati, file, error);
+}
+
+gboolean
+ma_export_actions_csv (MaStore *store,
+                       MaFilter *filter,
+                       MaExchangeFormat format,
+                       const char *const *names,
+                       const MaCsvOptions *csv,
+                       MaIatiOptions *iati,
+                       GFile *file,
+                       GError **error)
+{
   g_autoptr (GArray) chosen = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local = NULL;
@@ -797,7 +827,7 @@ ma_export_actions (MaStore *store,
   switch (format)
     {
       case MA_EXCHANGE_CSV:
-        bytes = export_csv (store, filter, chosen, error);
+        bytes = export_csv (store, filter, chosen, csv, error);
         break;
       case MA_EXCHANGE_JSON:
         bytes = export_json (store, filter, error);

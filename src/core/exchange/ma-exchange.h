@@ -61,6 +61,12 @@ typedef struct
   guint declined;                 /* out: declined and withdrawn requests left out */
 } MaIatiOptions;
 
+typedef struct
+{
+  gboolean spreadsheet; /* UTF-8 with a BOM and ";", as Calc and Excel open it in French */
+  gboolean labels;      /* translated headers and names instead of column names and codes */
+} MaCsvOptions;
+
 GQuark ma_exchange_error_quark (void);
 
 gboolean ma_exchange_format_from_string (const char *name, MaExchangeFormat *format);
@@ -76,6 +82,16 @@ gboolean ma_export_actions (MaStore *store,
                             MaIatiOptions *iati,
                             GFile *file,
                             GError **error);
+
+/* The same, with the dialect of a CSV file (NULL: names and codes, ",", no BOM). */
+gboolean ma_export_actions_csv (MaStore *store,
+                                MaFilter *filter,
+                                MaExchangeFormat format,
+                                const char *const *columns,
+                                const MaCsvOptions *csv,
+                                MaIatiOptions *iati,
+                                GFile *file,
+                                GError **error);
 
 /* Reads Actions from FILE in one transaction: either every row is valid and
  * written, or nothing is and REPORT lists the rows at fault. DRY_RUN checks and
