@@ -10,6 +10,7 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xpath.h>
 #include <string.h>
+#include <valgrind/valgrind.h>
 #include <unistd.h>
 #if HAVE_XLSXWRITER
 #include <xlsxwriter.h>
@@ -31,6 +32,17 @@ typedef struct
 /* libgsf 1.14.50 declares no cleanup functions of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutput, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutfile, g_object_unref)
+
+/* Files of tens or hundreds of megabytes take minutes under valgrind: those tests
+ * run in the other builds, sanitizers included. */
+static gboolean
+skip_large_under_valgrind (void)
+{
+  if (!RUNNING_ON_VALGRIND)
+    return FALSE;
+  g_test_skip ("large files are not read under valgrind");
+  return TRUE;
+}
 
 static char *
 path_in (Fixture *f, const char *name)
@@ -870,6 +882,9 @@ test_bad_rows (Fixture *f, gconstpointer data)
   g_autoptr (GString) huge = g_string_new ("title,status\n\"");
   gsize size;
 
+  if (skip_large_under_valgrind ())
+    return;
+
   plan = preview (f, "rows.csv",
                   "Code;Title;Status;Region;Countries\n"
                   "A-1;One;Ongoing;Asie;KZ\n"
@@ -1318,6 +1333,9 @@ test_xlsx_bad (Fixture *f, gconstpointer data)
   g_autoptr (GFile) old = file_in (f, "old.xlsx");
   g_autoptr (GError) error = NULL;
   g_autofree char *bomb_path = g_file_get_path (bomb);
+
+  if (skip_large_under_valgrind ())
+    return;
 
   write_file (csv, "title,status\nA,ongoing\n");
   g_assert_null (open_import (f, NULL, csv, MA_EXCHANGE_XLSX, &error));
