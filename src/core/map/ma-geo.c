@@ -176,7 +176,8 @@ clip_at (const double *u, guint n, double cut, gboolean west, double shift)
           gboolean on_cut = pts[k][0] == cut;
           if (on_cut && last_on_cut && fabs (pts[k][1] - last_lat) > 1.0)
             {
-              int steps = (int) fabs (pts[k][1] - last_lat);
+              /* at most a point a degree: latitudes of damaged input may be anything */
+              int steps = (int) MIN (fabs (pts[k][1] - last_lat), 360.0);
               for (int s = 1; s < steps; s++)
                 push_point (out, cut + shift, last_lat + (pts[k][1] - last_lat) * s / steps);
             }
@@ -193,7 +194,7 @@ clip_at (const double *u, guint n, double cut, gboolean west, double shift)
   /* the closing edge may run along the cut too */
   if (out->len > 0 && first_on_cut && last_on_cut && fabs (first_lat - last_lat) > 1.0)
     {
-      int steps = (int) fabs (first_lat - last_lat);
+      int steps = (int) MIN (fabs (first_lat - last_lat), 360.0);
       for (int s = 1; s < steps; s++)
         push_point (out, cut + shift, last_lat + (first_lat - last_lat) * s / steps);
     }
