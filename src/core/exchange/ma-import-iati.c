@@ -220,12 +220,14 @@ read_activity (Reader *reader, xmlNodePtr activity, guint number, const char *fi
     lang = "en";
   set_column (record, "lang", lang);
 
-  /* The publisher first: its own participation is not a partner. */
+  /* The publisher first: its own participation is not a partner. IATI allows one
+   * reporting-org; a file with more is read by its first. */
   for (xmlNodePtr child = activity->children; child != NULL; child = child->next)
     if (is_element (child, "reporting-org"))
       {
         reporting_ref = get_prop (child, "ref");
         first_narrative (child, &reporting_name);
+        break;
       }
 
   for (xmlNodePtr child = activity->children; child != NULL; child = child->next)
