@@ -53,6 +53,7 @@ struct _MaActionDetail
 
   MaStore *store;
   MaVocabularies *vocabularies;
+  MaUndoStack *undo;
   gulong store_handler;
   gint64 id;
   MaAction *action;
@@ -77,6 +78,8 @@ void ma_action_detail_schedule_write (MaActionDetail *self,
 gboolean ma_action_detail_flush_pending (MaActionDetail *self);
 void ma_action_detail_reload (MaActionDetail *self);
 void ma_action_detail_reload_later (MaActionDetail *self);
+/* Emits "deleted" for the undo entry SERIAL (nothing when it is 0). */
+void ma_action_detail_tell_deleted (MaActionDetail *self, const char *message, guint serial);
 /* ma-action-detail-records.c: partners, activities, experts, outputs */
 void ma_action_detail_records_class_init (GtkWidgetClass *widget_class);
 void ma_action_detail_clear_rows (MaActionDetail *self);

@@ -94,11 +94,22 @@ ma_action_detail_clear_rows (MaActionDetail *self)
 
 /* Partners */
 
+static const char *
+partner_name (MaActionDetail *self, gint64 id)
+{
+  for (guint i = 0; i < self->partners->len; i++)
+    if (((MaPartner *) self->partners->pdata[i])->id == id)
+      return ((MaPartner *) self->partners->pdata[i])->name;
+  return "";
+}
+
 static void
 set_partners (MaActionDetail *self, gint64 add, gint64 remove)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GError) error = NULL;
+  g_autofree char *removed = NULL;
+  guint serial = 0;
 
   for (guint i = 0; i < self->partners->len; i++)
     {
@@ -108,12 +119,24 @@ set_partners (MaActionDetail *self, gint64 add, gint64 remove)
     }
   if (add > 0)
     g_array_append_val (ids, add);
+  if (remove > 0)
+    /* Translators: in an undo toast; %s is a partner institution */
+    removed = g_strdup_printf (_ ("“%s” removed from the Action"), partner_name (self, remove));
+  if (self->undo != NULL)
+    serial = ma_undo_stack_push_links (self->undo, self->id, MA_UNDO_PARTNERS, self->id);
   self->writing++;
   if (!ma_store_set_action_partners (self->store, self->id, (const gint64 *) ids->data, ids->len,
                                      &error))
-    ma_action_detail_show_error (self, GTK_WIDGET (self->partners_group), error->message);
+    {
+      ma_action_detail_show_error (self, GTK_WIDGET (self->partners_group), error->message);
+      if (serial != 0)
+        ma_undo_stack_forget (self->undo, serial);
+      serial = 0;
+    }
   self->writing--;
   ma_action_detail_reload (self);
+  if (removed != NULL)
+    ma_action_detail_tell_deleted (self, removed, serial);
 }
 
 static void
@@ -264,30 +287,52 @@ on_partner_search_activate (MaActionDetail *self)
 
 /* Activities, outputs, experts */
 
+/* After the deletion DELETION (or -1 and ERROR): the undo entry, the page, the toast. */
+static void
+deleted (
+    MaActionDetail *self, gint64 deletion, GError *error, GtkWidget *group, const char *message)
+{
+  guint serial = 0;
+
+  self->writing--;
+  if (deletion < 0)
+    ma_action_detail_show_error (self, group, error->message);
+  else if (self->undo != NULL)
+    serial = ma_undo_stack_push_deletion (self->undo, self->id, deletion);
+  ma_action_detail_reload (self);
+  ma_action_detail_tell_deleted (self, message, serial);
+}
+
 static void
 on_delete_activity (MaActivityRow *row, MaActionDetail *self)
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 deletion;
 
   ma_action_detail_flush_pending (self);
+  /* Translators: in an undo toast; %s is what the activity is (“Workshop”) */
+  message = g_strdup_printf (_ ("Activity “%s” deleted"),
+                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   self->writing++;
-  if (!ma_store_delete_activity (self->store, ma_activity_row_get_id (row), &error))
-    ma_action_detail_show_error (self, GTK_WIDGET (self->activities_group), error->message);
-  self->writing--;
-  ma_action_detail_reload (self);
+  deletion = ma_store_delete_activity (self->store, ma_activity_row_get_id (row), &error);
+  deleted (self, deletion, error, GTK_WIDGET (self->activities_group), message);
 }
 
 static void
 on_delete_output (MaOutputRow *row, MaActionDetail *self)
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 deletion;
 
   ma_action_detail_flush_pending (self);
+  /* Translators: in an undo toast; %s is the title of an output */
+  message = g_strdup_printf (_ ("Output “%s” deleted"),
+                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   self->writing++;
-  if (!ma_store_delete_output (self->store, ma_output_row_get_id (row), &error))
-    ma_action_detail_show_error (self, GTK_WIDGET (self->outputs_group), error->message);
-  self->writing--;
-  ma_action_detail_reload (self);
+  deletion = ma_store_delete_output (self->store, ma_output_row_get_id (row), &error);
+  deleted (self, deletion, error, GTK_WIDGET (self->outputs_group), message);
 }
 
 static void
@@ -313,22 +358,36 @@ set_activity_experts (MaActionDetail *self, gint64 activity, gint64 add, gint64 
   g_autoptr (GPtrArray) current = ma_store_list_activity_experts (self->store, activity, NULL);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GError) error = NULL;
+  g_autofree char *removed = NULL;
+  guint serial = 0;
 
   for (guint i = 0; current != NULL && i < current->len; i++)
     {
       MaExpert *expert = current->pdata[i];
       if (expert->id != remove && expert->id != add)
         g_array_append_val (ids, expert->id);
+      else if (expert->id == remove)
+        /* Translators: in an undo toast; %s is the name of an expert */
+        removed = g_strdup_printf (_ ("%s removed from the activity"), expert->name);
     }
   if (add > 0)
     g_array_append_val (ids, add);
   ma_action_detail_flush_pending (self);
+  if (self->undo != NULL)
+    serial = ma_undo_stack_push_links (self->undo, self->id, MA_UNDO_EXPERTS, activity);
   self->writing++;
   if (!ma_store_set_activity_experts (self->store, activity, (const gint64 *) ids->data, ids->len,
                                       &error))
-    ma_action_detail_show_error (self, GTK_WIDGET (self->activities_group), error->message);
+    {
+      ma_action_detail_show_error (self, GTK_WIDGET (self->activities_group), error->message);
+      if (serial != 0)
+        ma_undo_stack_forget (self->undo, serial);
+      serial = 0;
+    }
   self->writing--;
   ma_action_detail_reload_later (self);
+  if (removed != NULL)
+    ma_action_detail_tell_deleted (self, removed, serial);
 }
 
 static void
@@ -435,11 +494,15 @@ static void
 on_add_activity (MaActionDetail *self)
 {
   g_autoptr (GError) error = NULL;
+  gint64 created;
 
   ma_action_detail_flush_pending (self);
   self->writing++;
-  if (ma_store_create_activity (self->store, self->id, "workshop", &error) < 0)
+  created = ma_store_create_activity (self->store, self->id, "workshop", &error);
+  if (created < 0)
     ma_action_detail_show_error (self, GTK_WIDGET (self->activities_group), error->message);
+  else if (self->undo != NULL)
+    ma_undo_stack_push_creation (self->undo, self->id, "activity", created);
   self->writing--;
   ma_action_detail_reload (self);
 }
@@ -448,11 +511,15 @@ static void
 on_add_output (MaActionDetail *self)
 {
   g_autoptr (GError) error = NULL;
+  gint64 created;
 
   ma_action_detail_flush_pending (self);
   self->writing++;
-  if (ma_store_create_output (self->store, self->id, NULL, _ ("New output"), &error) < 0)
+  created = ma_store_create_output (self->store, self->id, NULL, _ ("New output"), &error);
+  if (created < 0)
     ma_action_detail_show_error (self, GTK_WIDGET (self->outputs_group), error->message);
+  else if (self->undo != NULL)
+    ma_undo_stack_push_creation (self->undo, self->id, "output", created);
   self->writing--;
   ma_action_detail_reload (self);
 }

@@ -12,7 +12,22 @@
 #include "ma-checklist-dialog.h"
 #include "ma-date.h"
 
+enum
+{
+  SIGNAL_DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (MaActionDetail, ma_action_detail, ADW_TYPE_BIN)
+
+void
+ma_action_detail_tell_deleted (MaActionDetail *self, const char *message, guint serial)
+{
+  if (serial != 0)
+    g_signal_emit (self, signals[SIGNAL_DELETED], 0, message, serial);
+}
 
 static void
 pending_write_free (gpointer data)
@@ -80,11 +95,39 @@ label_date (MaActionDetail *self, AdwEntryRow *row, const char *text)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : name);
 }
 
+/* Whether ACTION has its own title in LANG (not the original's, as a fallback). */
+static gboolean
+has_translation (MaAction *action, const char *lang)
+{
+  return action != NULL && g_strcmp0 (ma_action_get_title_lang (action), lang) == 0 &&
+         g_strcmp0 (ma_action_get_lang (action), lang) != 0;
+}
+
+/* Pushes the edit on the undo stack before it is written: 0 when there is no
+ * stack or the edit changes nothing. */
+static guint
+push_undo (MaActionDetail *self, PendingWrite *write)
+{
+  if (self->undo == NULL)
+    return 0;
+  if (strcmp (write->record, "text") == 0)
+    return ma_undo_stack_push_text (self->undo, self->id,
+                                    ma_vocabularies_get_lang (self->vocabularies));
+  return ma_undo_stack_push_field (self->undo, self->id, write->record, write->id, write->field,
+                                   write->value);
+}
+
 static gboolean
 write_one (MaActionDetail *self, PendingWrite *write, GError **error)
 {
+  g_autoptr (MaAction) before = NULL;
   gboolean ok;
+  guint serial;
 
+  if (strcmp (write->record, "text") == 0)
+    before = ma_store_get_action (self->store, self->id,
+                                  ma_vocabularies_get_lang (self->vocabularies), NULL);
+  serial = push_undo (self, write);
   self->writing++;
   if (strcmp (write->record, "action") == 0)
     ok = ma_store_set_action_field (self->store, write->id, write->field, write->value, error);
@@ -105,6 +148,18 @@ write_one (MaActionDetail *self, PendingWrite *write, GError **error)
   else
     g_assert_not_reached ();
   self->writing--;
+  if (!ok && serial != 0)
+    ma_undo_stack_forget (self->undo, serial);
+  else if (ok && strcmp (write->record, "text") == 0 &&
+           has_translation (before, ma_vocabularies_get_lang (self->vocabularies)))
+    {
+      g_autoptr (MaAction) after = ma_store_get_action (
+          self->store, self->id, ma_vocabularies_get_lang (self->vocabularies), NULL);
+
+      /* Both fields emptied: the translation is gone (the original shows again). */
+      if (after != NULL && !has_translation (after, ma_vocabularies_get_lang (self->vocabularies)))
+        ma_action_detail_tell_deleted (self, _ ("Translation deleted"), serial);
+    }
   return ok;
 }
 
@@ -237,10 +292,15 @@ on_codes_chosen (const char *const *codes, gpointer user_data)
   MaActionDetail *self = user_data;
   MaVocabulary vocabulary = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "choosing"));
   g_autoptr (GError) error = NULL;
+  guint serial = 0;
   gboolean ok;
 
   if (self->id <= 0)
     return;
+  if (self->undo != NULL)
+    serial = ma_undo_stack_push_links (
+        self->undo, self->id,
+        vocabulary == MA_VOCABULARY_COUNTRY ? MA_UNDO_COUNTRIES : MA_UNDO_THEMES, self->id);
   self->writing++;
   if (vocabulary == MA_VOCABULARY_COUNTRY)
     ok = ma_store_set_action_countries (self->store, self->id, codes, &error);
@@ -248,7 +308,11 @@ on_codes_chosen (const char *const *codes, gpointer user_data)
     ok = ma_store_set_action_themes (self->store, self->id, codes, &error);
   self->writing--;
   if (!ok)
-    ma_action_detail_show_error (self, NULL, error->message);
+    {
+      if (serial != 0)
+        ma_undo_stack_forget (self->undo, serial);
+      ma_action_detail_show_error (self, NULL, error->message);
+    }
   ma_action_detail_reload (self);
 }
 
@@ -509,6 +573,7 @@ ma_action_detail_dispose (GObject *object)
   g_clear_pointer (&self->vocabularies, ma_vocabularies_unref);
   g_clear_object (&self->action);
   g_clear_object (&self->store);
+  g_clear_object (&self->undo);
 
   G_OBJECT_CLASS (ma_action_detail_parent_class)->dispose (object);
 }
@@ -520,6 +585,10 @@ ma_action_detail_class_init (MaActionDetailClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ma_action_detail_dispose;
+
+  signals[SIGNAL_DELETED] =
+      g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/eu/mieux_initiative/Actions/ma-action-detail.ui");
@@ -696,4 +765,19 @@ ma_action_detail_choose (MaActionDetail *self, MaVocabulary vocabulary)
   g_return_val_if_fail (MA_IS_ACTION_DETAIL (self), NULL);
   return choose (self, vocabulary,
                  vocabulary == MA_VOCABULARY_COUNTRY ? _ ("Countries") : _ ("Thematic areas"));
+}
+
+void
+ma_action_detail_set_undo_stack (MaActionDetail *self, MaUndoStack *undo)
+{
+  g_return_if_fail (MA_IS_ACTION_DETAIL (self));
+
+  g_set_object (&self->undo, undo);
+}
+
+GtkTextBuffer *
+ma_action_detail_get_translation_summary (MaActionDetail *self)
+{
+  g_return_val_if_fail (MA_IS_ACTION_DETAIL (self), NULL);
+  return gtk_text_view_get_buffer (self->translation_summary_view);
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ma-store.h"
+#include "ma-undo-stack.h"
 #include "ma-vocabularies.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,11 @@ G_DECLARE_FINAL_TYPE (MaActionDetail, ma_action_detail, MA, ACTION_DETAIL, AdwBi
 GtkWidget *ma_action_detail_new (void);
 void
 ma_action_detail_set_store (MaActionDetail *self, MaStore *store, MaVocabularies *vocabularies);
+/* Every edit the page writes is pushed on UNDO first (may be NULL). A deletion
+ * (of an activity, an output, a partner or an expert of an activity, or the
+ * translation) also emits "deleted" (a sentence saying what, the UNDO entry's
+ * serial), for an undo toast. */
+void ma_action_detail_set_undo_stack (MaActionDetail *self, MaUndoStack *undo);
 /* Writes what is pending, then shows Action ID (0: none). */
 void ma_action_detail_set_action (MaActionDetail *self, gint64 id);
 gint64 ma_action_detail_get_action (MaActionDetail *self);
@@ -36,6 +42,7 @@ GtkEditable *ma_action_detail_get_entry (MaActionDetail *self, const char *field
 /* For tests: the translated title (shown when the Action's original is in
  * another language than the application's). */
 GtkEditable *ma_action_detail_get_translation_entry (MaActionDetail *self);
+GtkTextBuffer *ma_action_detail_get_translation_summary (MaActionDetail *self);
 /* Opens the dialog that chooses the Action's countries (MA_VOCABULARY_COUNTRY)
  * or thematic areas (MA_VOCABULARY_THEME); returns it (owned by GTK). */
 GtkWidget *ma_action_detail_choose (MaActionDetail *self, MaVocabulary vocabulary);

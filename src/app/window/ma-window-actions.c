@@ -87,6 +87,16 @@ on_undo_clicked (MaWindow *self)
   g_autoptr (GError) error = NULL;
   gint64 id;
 
+  if (self->undo_serial != 0)
+    {
+      guint serial = self->undo_serial;
+
+      self->undo_serial = 0;
+      ma_window_flush_detail (self);
+      if (ma_undo_stack_undo (self->undo, 0, serial, &error) < 0)
+        ma_window_toast (self, error->message);
+      return;
+    }
   if (self->deletion <= 0)
     return;
   id = ma_store_undo_delete (self->store, self->deletion, &error);
@@ -105,9 +115,62 @@ undo_delete (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   MaWindow *self = MA_WINDOW (widget);
 
+  if (self->deletion <= 0)
+    return;
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
+  self->undo_serial = 0;
   on_undo_clicked (self);
+}
+
+/* Ctrl+Z outside text fields: the last edit of the Action shown, one at a time,
+ * also after its toast has gone and after another Action was shown. */
+static void
+undo_edit (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  MaWindow *self = MA_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  gint64 changed;
+
+  if (self->current <= 0)
+    return;
+  ma_window_flush_detail (self);
+  changed = ma_undo_stack_undo (self->undo, self->current, 0, &error);
+  if (changed < 0)
+    ma_window_toast (self, error->message);
+  else if (changed == 0)
+    ma_window_toast (self, _ ("Nothing to undo in this Action"));
+}
+
+/* One toast, reused: libadwaita 1.2 crashes when toasts come and go quickly. */
+static void
+show_undo_toast (MaWindow *self, const char *message)
+{
+  /* Translators: an undo toast; %s says what was deleted or removed */
+  g_autofree char *text = g_strdup_printf (_ ("%s. Ctrl+Z undoes it later too."), message);
+  g_autofree char *title = g_markup_escape_text (text, -1);
+
+  if (self->undo_toast == NULL)
+    {
+      self->undo_toast = adw_toast_new (title);
+      adw_toast_set_button_label (self->undo_toast, _ ("_Undo"));
+      adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
+      g_signal_connect_swapped (self->undo_toast, "button-clicked", G_CALLBACK (on_undo_clicked),
+                                self);
+    }
+  else
+    adw_toast_set_title (self->undo_toast, title);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->undo_toast));
+}
+
+void
+ma_window_offer_undo (MaWindow *self, const char *message, guint serial)
+{
+  g_return_if_fail (MA_IS_WINDOW (self));
+
+  self->deletion = 0;
+  self->undo_serial = serial;
+  show_undo_toast (self, message);
 }
 
 static void
@@ -140,21 +203,10 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       ma_window_select_current (self);
     }
 
-  /* One toast, reused: libadwaita 1.2 crashes when toasts come and go quickly. */
   /* Translators: %s is the title of the deleted Action */
-  title = g_markup_printf_escaped (_ ("“%s” deleted"),
-                                   action != NULL ? ma_action_get_title (action) : "");
-  if (self->undo_toast == NULL)
-    {
-      self->undo_toast = adw_toast_new (title);
-      adw_toast_set_button_label (self->undo_toast, _ ("_Undo"));
-      adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
-      g_signal_connect_swapped (self->undo_toast, "button-clicked", G_CALLBACK (on_undo_clicked),
-                                self);
-    }
-  else
-    adw_toast_set_title (self->undo_toast, title);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->undo_toast));
+  title = g_strdup_printf (_ ("“%s” deleted"), action != NULL ? ma_action_get_title (action) : "");
+  self->undo_serial = 0;
+  show_undo_toast (self, title);
 }
 
 static void
@@ -293,6 +345,7 @@ ma_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.duplicate-action", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "win.delete-action", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_edit);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history);
   gtk_widget_class_install_action (widget_class, "win.save-view", NULL, save_view);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database);
@@ -317,6 +370,14 @@ ma_window_actions_init (MaWindow *self)
       gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
                         gtk_named_action_new ("win.undo-delete")));
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
+  /* Ctrl+Z on the Action's page, when no text field takes it first (they undo
+   * their own typing): the last edit of the Action. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                        gtk_named_action_new ("win.undo")));
+  gtk_widget_add_controller (self->content, shortcuts);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
                                    self);
 }

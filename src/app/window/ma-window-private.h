@@ -49,7 +49,9 @@ struct _MaWindow
   gboolean selecting;
   gboolean other_views_added;
   AdwToast *undo_toast;
-  gint64 deletion;
+  gint64 deletion;   /* the toast's: an Action deleted (its history entry)… */
+  guint undo_serial; /* …or an edit inside an Action (its undo stack entry) */
+  MaUndoStack *undo; /* the last edits of every Action, for Ctrl+Z */
   GtkFileChooserNative *chooser;
 };
 
@@ -61,7 +63,12 @@ void ma_window_show_action (MaWindow *self, gint64 id);
 void ma_window_select_current (MaWindow *self);
 void ma_window_update_action_sensitivity (MaWindow *self);
 
+/* How many edits the window keeps for Ctrl+Z, over all Actions. */
+#define MA_WINDOW_UNDO_LIMIT 200
+
 /* ma-window-actions.c: the window's actions (win.*) */
+/* Shows the undo toast for MESSAGE: its button undoes the undo stack's entry SERIAL. */
+void ma_window_offer_undo (MaWindow *self, const char *message, guint serial);
 void ma_window_actions_class_init (GtkWidgetClass *widget_class);
 void ma_window_actions_init (MaWindow *self);
 void ma_window_actions_dispose (MaWindow *self);
@@ -85,6 +92,7 @@ gint64 ma_window_get_current (MaWindow *self);
 void ma_window_select (MaWindow *self, gint64 id);
 /* The undo toast of the last deletion, or NULL. */
 AdwToast *ma_window_get_undo_toast (MaWindow *self);
+MaUndoStack *ma_window_get_undo_stack (MaWindow *self);
 /* Loads a saved view into the window's filter. */
 gboolean ma_window_load_view (MaWindow *self, const char *name, GError **error);
 

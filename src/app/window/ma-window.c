@@ -60,6 +60,9 @@ ma_window_ensure_detail (MaWindow *self)
       ma_action_detail_set_store (self->detail, self->store, self->vocabularies);
       /* A read-only file: the Action is shown, its fields cannot be edited. */
       gtk_widget_set_sensitive (GTK_WIDGET (self->detail), !ma_store_get_read_only (self->store));
+      ma_action_detail_set_undo_stack (self->detail, self->undo);
+      g_signal_connect_object (self->detail, "deleted", G_CALLBACK (ma_window_offer_undo), self,
+                               G_CONNECT_SWAPPED);
     }
   return self->detail;
 }
@@ -426,6 +429,7 @@ ma_window_constructed (GObject *object)
   self->query = ma_action_query_new (self->store);
   self->vocabularies = ma_vocabularies_new (self->store, ma_i18n_get_language ());
   self->filter = ma_filter_new ();
+  self->undo = ma_undo_stack_new (self->store, MA_WINDOW_UNDO_LIMIT);
   if (!ma_action_query_has_index (self->query))
     self->list = ma_action_list_new_deferred (self->query, self->filter, ma_window_lang (self));
   else
@@ -548,6 +552,7 @@ ma_window_finalize (GObject *object)
   MaWindow *self = MA_WINDOW (object);
 
   g_clear_object (&self->filter);
+  g_clear_object (&self->undo);
   g_clear_pointer (&self->vocabularies, ma_vocabularies_unref);
   g_clear_object (&self->store);
 
@@ -817,6 +822,12 @@ AdwToast *
 ma_window_get_undo_toast (MaWindow *self)
 {
   return self->undo_toast;
+}
+
+MaUndoStack *
+ma_window_get_undo_stack (MaWindow *self)
+{
+  return self->undo;
 }
 
 gboolean

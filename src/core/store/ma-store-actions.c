@@ -1003,18 +1003,85 @@ static const char *const restore_sql[] = {
   " json_each (?1, '$.built_on_by'))",
 };
 
+/* Brings back a deleted activity or output from its SNAPSHOT (activity_snapshot_sql,
+ * output_snapshot_sql), inside a transaction; returns its Action. */
+static const char *const restore_activity_sql[] = {
+  "INSERT INTO activity (id, uuid, action, kind, format, start_date, end_date, place,"
+  " participants, description) SELECT j->>'id', j->>'uuid', j->>'action', j->>'kind',"
+  " j->>'format', j->>'start_date', j->>'end_date', j->>'place', j->>'participants',"
+  " j->>'description' FROM (SELECT json (?1) AS j)",
+  "INSERT INTO activity_expert (activity, expert) SELECT ?1 ->> 'id', value FROM"
+  " json_each (?1, '$.experts') WHERE value IN (SELECT id FROM expert)",
+};
+static const char *const restore_output_sql[] = {
+  "INSERT INTO output (id, uuid, action, kind, title) SELECT j->>'id', j->>'uuid',"
+  " j->>'action', j->>'kind', j->>'title' FROM (SELECT json (?1) AS j)",
+};
+
+static gint64
+undo_delete_child (
+    MaStore *self, const char *record, gint64 id, const char *snapshot, GError **error)
+{
+  gboolean activity = strcmp (record, "activity") == 0;
+  const char *const *sql = activity ? restore_activity_sql : restore_output_sql;
+  guint n = activity ? G_N_ELEMENTS (restore_activity_sql) : G_N_ELEMENTS (restore_output_sql);
+  g_autofree char *exists = g_strdup_printf ("SELECT id FROM %s WHERE id = ?", record);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  gint64 action;
+
+  if (!json_parser_load_from_data (parser, snapshot, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error_literal (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_FOUND,
+                           _ ("There is no deletion to undo"));
+      return -1;
+    }
+  action = json_object_get_int_member_with_default (
+      json_node_get_object (json_parser_get_root (parser)), "action", 0);
+  if (query_id (self, exists, NULL, id, NULL) > 0)
+    {
+      g_set_error_literal (error, MA_STORE_ERROR, MA_STORE_ERROR_EXISTS,
+                           _ ("The record has already been restored"));
+      return -1;
+    }
+  if (!require_action (self, action, error))
+    return -1;
+  if (!ma_store_begin (self, error))
+    return -1;
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_stmt *stmt = ma_store_prepare (self, sql[i], error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, snapshot, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
+        goto fail;
+    }
+  if (!record_history (self, record, id, "*restored*", NULL, NULL, error) ||
+      !run_id (self, error, "UPDATE action SET updated = " NOW_SQL " WHERE id = ?", action, NULL) ||
+      !ma_store_commit (self, error))
+    goto fail;
+  ma_store_emit_changed (self, action);
+  return action;
+
+fail:
+  ma_store_rollback (self);
+  return -1;
+}
+
 gint64
 ma_store_undo_delete (MaStore *self, gint64 deletion, GError **error)
 {
   sqlite3_stmt *stmt;
   g_autofree char *snapshot = NULL;
+  g_autofree char *record = NULL;
   gint64 id = 0;
 
   g_return_val_if_fail (MA_IS_STORE (self), -1);
 
   stmt = ma_store_prepare (self,
-                           "SELECT old_value, record_id FROM history WHERE id = ? AND record = "
-                           "'action' AND field = '*deleted*'",
+                           "SELECT old_value, record_id, record FROM history WHERE id = ? AND "
+                           "record IN ('action', 'activity', 'output') AND field = '*deleted*'",
                            error);
   if (stmt == NULL)
     return -1;
@@ -1023,6 +1090,7 @@ ma_store_undo_delete (MaStore *self, gint64 deletion, GError **error)
     {
       snapshot = column_text (stmt, 0);
       id = sqlite3_column_int64 (stmt, 1);
+      record = column_text (stmt, 2);
     }
   sqlite3_finalize (stmt);
   if (snapshot == NULL)
@@ -1031,6 +1099,8 @@ ma_store_undo_delete (MaStore *self, gint64 deletion, GError **error)
                            _ ("There is no deletion to undo"));
       return -1;
     }
+  if (strcmp (record, "action") != 0)
+    return undo_delete_child (self, record, id, snapshot, error);
   if (query_id (self, "SELECT id FROM action WHERE id = ?", NULL, id, NULL) > 0)
     {
       g_set_error_literal (error, MA_STORE_ERROR, MA_STORE_ERROR_EXISTS,
@@ -1328,43 +1398,58 @@ ma_store_set_activity_field (
   return update_field (self, "activity", id, field, stored, FALSE, error);
 }
 
-static gboolean
+/* What a deleted activity or output was, for ma_store_undo_delete (). */
+static const char activity_snapshot_sql[] =
+    "SELECT json_object ('id', id, 'action', action, 'uuid', uuid, 'kind', kind, 'format',"
+    " format, 'start_date', start_date, 'end_date', end_date, 'place', place, 'participants',"
+    " participants, 'description', description, 'experts', json ((SELECT json_group_array"
+    " (expert) FROM activity_expert e WHERE e.activity = v.id))) FROM activity v WHERE id = ?";
+static const char output_snapshot_sql[] =
+    "SELECT json_object ('id', id, 'action', action, 'uuid', uuid, 'kind', kind, 'title', title)"
+    " FROM output WHERE id = ?";
+
+/* Deletes the activity or output ID; returns the history entry of the deletion. */
+static gint64
 delete_child (MaStore *self, const char *table, gint64 id, GError **error)
 {
   g_autofree char *find = g_strdup_printf ("SELECT action FROM %s WHERE id = ?", table);
   g_autofree char *delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
-  g_autofree char *snapshot_sql_child = g_strdup_printf (
-      "SELECT json_object ('id', id, 'action', action) FROM %s WHERE id = ?", table);
   g_autofree char *snapshot = NULL;
-  gint64 action;
+  gint64 action, deletion;
 
   if (!ma_store_begin (self, error))
-    return FALSE;
+    return -1;
   action = query_id (self, find, NULL, id, NULL);
-  snapshot = query_text (self, snapshot_sql_child, id);
+  snapshot = query_text (
+      self, strcmp (table, "activity") == 0 ? activity_snapshot_sql : output_snapshot_sql, id);
   if (action <= 0)
     {
       ma_store_rollback (self);
       g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_NOT_FOUND,
                    _ ("The record was deleted in the meantime"));
-      return FALSE;
+      return -1;
     }
-  if (!record_history (self, table, id, "*deleted*", snapshot, NULL, error) ||
-      !run_id (self, error, delete, id, NULL) ||
+  if (!record_history (self, table, id, "*deleted*", snapshot, NULL, error))
+    {
+      ma_store_rollback (self);
+      return -1;
+    }
+  deletion = sqlite3_last_insert_rowid (ma_store_get_db (self));
+  if (!run_id (self, error, delete, id, NULL) ||
       !run_id (self, error, "UPDATE action SET updated = " NOW_SQL " WHERE id = ?", action, NULL) ||
       !ma_store_commit (self, error))
     {
       ma_store_rollback (self);
-      return FALSE;
+      return -1;
     }
   ma_store_emit_changed (self, action);
-  return TRUE;
+  return deletion;
 }
 
-gboolean
+gint64
 ma_store_delete_activity (MaStore *self, gint64 id, GError **error)
 {
-  g_return_val_if_fail (MA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (MA_IS_STORE (self), -1);
   return delete_child (self, "activity", id, error);
 }
 
@@ -1442,10 +1527,10 @@ ma_store_set_output_field (
   return update_field (self, "output", id, field, stored, FALSE, error);
 }
 
-gboolean
+gint64
 ma_store_delete_output (MaStore *self, gint64 id, GError **error)
 {
-  g_return_val_if_fail (MA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (MA_IS_STORE (self), -1);
   return delete_child (self, "output", id, error);
 }
 

@@ -113,6 +113,9 @@ ma_store_set_action_themes (MaStore *self, gint64 id, const char *const *codes, 
 gboolean ma_store_set_action_partners (
     MaStore *self, gint64 id, const gint64 *partners, guint n_partners, GError **error);
 gint64 ma_store_delete_action (MaStore *self, gint64 id, GError **error);
+/* Brings back the Action, activity or output whose deletion is the history entry
+ * DELETION (what ma_store_delete_action (), _activity () or _output () returned);
+ * returns the Action, or -1. */
 gint64 ma_store_undo_delete (MaStore *self, gint64 deletion, GError **error);
 
 /* Partners, activities, outputs, experts of an Action */
@@ -126,13 +129,15 @@ GPtrArray *ma_store_list_activities (MaStore *self, gint64 action, GError **erro
 gint64 ma_store_create_activity (MaStore *self, gint64 action, const char *kind, GError **error);
 gboolean ma_store_set_activity_field (
     MaStore *self, gint64 id, const char *field, const char *value, GError **error);
-gboolean ma_store_delete_activity (MaStore *self, gint64 id, GError **error);
+/* Returns the history entry of the deletion (for ma_store_undo_delete ()), or -1. */
+gint64 ma_store_delete_activity (MaStore *self, gint64 id, GError **error);
 GPtrArray *ma_store_list_outputs (MaStore *self, gint64 action, GError **error);
 gint64 ma_store_create_output (
     MaStore *self, gint64 action, const char *kind, const char *title, GError **error);
 gboolean ma_store_set_output_field (
     MaStore *self, gint64 id, const char *field, const char *value, GError **error);
-gboolean ma_store_delete_output (MaStore *self, gint64 id, GError **error);
+/* Returns the history entry of the deletion (for ma_store_undo_delete ()), or -1. */
+gint64 ma_store_delete_output (MaStore *self, gint64 id, GError **error);
 GPtrArray *ma_store_list_experts (MaStore *self, gint64 action, GError **error);
 GPtrArray *ma_store_list_activity_experts (MaStore *self, gint64 activity, GError **error);
 gint64
