@@ -31,7 +31,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->store = ma_ui_test_store (&f->path);
   f->window = ma_window_new (NULL, f->store);
   gtk_window_present (GTK_WINDOW (f->window));
-  ma_ui_test_run (50);
+  g_assert_true (ma_ui_test_wait_window (f->window));
   f->chaco = ma_store_find_action (f->store, "Gran Chaco", NULL);
   f->costa_rica = ma_store_find_action (f->store, "Costa Rica", NULL);
   f->kazakhstan = ma_store_find_action (f->store, "Kazakhstan", NULL);
