@@ -18,5 +18,7 @@ GtkWidget *ma_history_window_new (GtkWindow *parent,
                                   MaStore *store,
                                   gint64 action,
                                   MaVocabularies *vocabularies);
+/* For tests: the rows of the changes, newest first. */
+GtkListBox *ma_history_window_get_list (MaHistoryWindow *self);
 
 G_END_DECLS

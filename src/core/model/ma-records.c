@@ -100,5 +100,6 @@ ma_history_entry_free (MaHistoryEntry *entry)
   g_free (entry->old_value);
   g_free (entry->new_value);
   g_free (entry->time);
+  g_free (entry->author);
   g_free (entry);
 }

@@ -84,6 +84,7 @@ typedef struct
   char *old_value;
   char *new_value;
   char *time;
+  char *author; /* the hub login of a colleague, NULL for a change made here */
 } MaHistoryEntry;
 
 const char *ma_vocabulary_table (MaVocabulary vocabulary);

@@ -773,6 +773,7 @@ ma_store_set_action_text (MaStore *self,
   g_autofree char *t = empty_to_null (title);
   g_autofree char *s = empty_to_null (summary);
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *old_title = NULL;
   const char *code = ma_i18n_normalize (lang);
   gboolean ok;
 
@@ -782,6 +783,18 @@ ma_store_set_action_text (MaStore *self,
 
   if (!ma_store_begin (self, error))
     return FALSE;
+  {
+    sqlite3_stmt *stmt = ma_store_prepare (
+        self, "SELECT title FROM action_text WHERE action = ? AND lang = ?", NULL);
+    if (stmt != NULL)
+      {
+        sqlite3_bind_int64 (stmt, 1, id);
+        sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+        if (sqlite3_step (stmt) == SQLITE_ROW)
+          old_title = column_text (stmt, 0);
+        sqlite3_finalize (stmt);
+      }
+  }
   if (t == NULL && s == NULL)
     ok = run (self, error, "DELETE FROM action_text WHERE action = ? AND lang = ?", 2, id_text,
               code);
@@ -794,7 +807,7 @@ ma_store_set_action_text (MaStore *self,
   if (ok)
     {
       g_autofree char *field = g_strdup_printf ("text_%s", code);
-      ok = record_history (self, "action", id, field, NULL, t, error) &&
+      ok = record_history (self, "action", id, field, old_title, t, error) &&
            run (self, error, "UPDATE action SET updated = " NOW_SQL " WHERE id = ?", 1, id_text);
     }
   if (!ok || !ma_store_commit (self, error))
@@ -1616,18 +1629,31 @@ gboolean
 ma_store_set_activity_experts (
     MaStore *self, gint64 activity, const gint64 *experts, guint n_experts, GError **error)
 {
+  g_auto (GStrv) current = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MA_IS_STORE (self), FALSE);
 
   if (!ma_store_begin (self, error))
     return FALSE;
-  if (!run_id (self, error, "DELETE FROM activity_expert WHERE activity = ?", activity, NULL))
-    goto fail;
+  /* Only who leaves and who comes: the history records each of them. */
+  current = query_strv (self, "SELECT expert FROM activity_expert WHERE activity = ?", activity);
+  for (guint i = 0; current[i] != NULL; i++)
+    {
+      gint64 expert = g_ascii_strtoll (current[i], NULL, 10);
+      gboolean kept = FALSE;
+
+      for (guint j = 0; j < n_experts && !kept; j++)
+        kept = experts[j] == expert;
+      if (!kept &&
+          !run_id (self, error, "DELETE FROM activity_expert WHERE activity = ?1 AND expert = ?2",
+                   activity, current[i]))
+        goto fail;
+    }
   for (guint i = 0; i < n_experts; i++)
     {
-      stmt = ma_store_prepare (self, "INSERT INTO activity_expert (activity, expert) VALUES (?, ?)",
-                               error);
+      stmt = ma_store_prepare (
+          self, "INSERT OR IGNORE INTO activity_expert (activity, expert) VALUES (?, ?)", error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, activity);

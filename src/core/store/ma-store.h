@@ -30,7 +30,7 @@ typedef enum
 } MaStoreError;
 
 /* The schema version this program writes; PRAGMA user_version of the file. */
-#define MA_STORE_SCHEMA_VERSION 4
+#define MA_STORE_SCHEMA_VERSION 5
 
 typedef enum
 {
