@@ -2,7 +2,9 @@
  *
  * Writes main-window-LANG.png (an Action open for editing) and
  * search-LANG.png (a search with a facet chip) into MA_SCREENSHOT_DIR (default:
- * the current directory). `ninja -C build screenshots` writes data/screenshots/.
+ * the current directory), and at the sizes of a small laptop and of a projector
+ * (1024×600, 1920×1080) the Action, the charts and the map:
+ * SIZE-PAGE-LANG.png. `ninja -C build screenshots` writes data/screenshots/.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -86,6 +88,40 @@ test_screenshots (gconstpointer data)
   ma_ui_test_run (10);
 }
 
+static void
+test_sizes (gconstpointer data)
+{
+  const char *lang = data;
+  const char *dir = g_getenv ("MA_SCREENSHOT_DIR");
+  static const int sizes[][2] = { { 1024, 600 }, { 1920, 1080 } };
+  static const char *const pages[] = { "list", "charts", "map" };
+  g_autoptr (MaStore) store = NULL;
+  MaWindow *window;
+
+  if (dir == NULL || dir[0] == '\0')
+    dir = ".";
+  g_mkdir_with_parents (dir, 0755);
+  ma_i18n_set_language (lang);
+  store = ma_ui_test_store (NULL);
+  window = ma_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ma_ui_test_wait_window (window));
+  ma_window_select (window, ma_store_find_action (store, "Costa Rica", NULL));
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+      {
+        g_autofree char *name = g_strdup_printf ("%dx%d-%s", sizes[s][0], sizes[s][1], pages[p]);
+
+        gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
+        ma_window_show_view (window, pages[p]);
+        /* The map and the charts draw once shown and measured. */
+        ma_ui_test_run (g_strcmp0 (pages[p], "list") == 0 ? 200 : 1200);
+        shoot (window, dir, name, lang);
+      }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ma_ui_test_run (10);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -96,5 +132,8 @@ main (int argc, char **argv)
   g_test_add_data_func ("/screenshots/en", "en", test_screenshots);
   g_test_add_data_func ("/screenshots/fr", "fr", test_screenshots);
   g_test_add_data_func ("/screenshots/es", "es", test_screenshots);
+  g_test_add_data_func ("/screenshots/sizes/en", "en", test_sizes);
+  g_test_add_data_func ("/screenshots/sizes/fr", "fr", test_sizes);
+  g_test_add_data_func ("/screenshots/sizes/es", "es", test_sizes);
   return g_test_run ();
 }

@@ -849,6 +849,32 @@ test_dates (void)
   g_assert_null (iso);
   g_assert_true (ma_date_parse ("2021-1-5", &iso, &error));
   g_assert_cmpstr (iso, ==, "2021-01-05");
+  g_clear_pointer (&iso, g_free);
+  /* Day first, as written in French and Spanish (and in British English). */
+  g_assert_true (ma_date_parse ("31/12/2023", &iso, &error));
+  g_assert_cmpstr (iso, ==, "2023-12-31");
+  g_clear_pointer (&iso, g_free);
+  g_assert_true (ma_date_parse ("12/2023", &iso, &error));
+  g_assert_cmpstr (iso, ==, "2023-12");
+  g_clear_pointer (&iso, g_free);
+  g_assert_true (ma_date_parse ("5.3.2022", &iso, &error));
+  g_assert_cmpstr (iso, ==, "2022-03-05");
+  g_clear_pointer (&iso, g_free);
+  g_assert_false (ma_date_parse ("31/02/2023", &iso, &error));
+  g_assert_nonnull (strstr (error->message, "“31/02/2023”"));
+  g_clear_error (&error);
+  g_assert_false (ma_date_parse ("12/23", &iso, &error));
+  g_clear_error (&error);
+  {
+    g_autofree char *full = ma_date_to_entry ("2023-12-31");
+    g_autofree char *month = ma_date_to_entry ("2023-12");
+    g_autofree char *year = ma_date_to_entry ("2023");
+    g_assert_cmpstr (full, ==, "31/12/2023");
+    g_assert_cmpstr (month, ==, "12/2023");
+    g_assert_cmpstr (year, ==, "2023");
+  }
+  g_assert_true (ma_date_parse ("2021-1-5", &iso, &error));
+  g_assert_cmpstr (iso, ==, "2021-01-05");
   g_assert_cmpstr (upper, ==, "2024-02-29");
   g_assert_true (ma_date_check_span ("2021", "2021-01", NULL));
   g_assert_false (ma_date_check_span ("2021-10-20", "2021-10-19", NULL));

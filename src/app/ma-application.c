@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib-unix.h>
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <signal.h>
 #ifdef __GLIBC__
@@ -14,6 +15,7 @@
 #endif
 
 #include "ma-application.h"
+#include "ma-preferences-window.h"
 #include "ma-backups.h"
 #include "ma-i18n.h"
 #include "ma-store.h"
@@ -174,6 +176,8 @@ open_path (MaApplication *self, const char *path, MaStoreOpenFlags flags)
     self->daily_backup = g_timeout_add_seconds (60 * 60, on_daily_backup_timeout, self);
 }
 
+static GSettings *app_settings (MaApplication *self);
+
 static void
 ma_application_activate (GApplication *application)
 {
@@ -192,8 +196,18 @@ ma_application_activate (GApplication *application)
     open_path (self, self->database, MA_STORE_OPEN_DEFAULT);
   else
     {
-      path = ma_store_default_path ();
-      open_path (self, path, MA_STORE_OPEN_CREATE);
+      /* Preferences ▸ Database opened at start; it must exist, as with --database. */
+      path = app_settings (self) != NULL
+                 ? g_settings_get_string (self->settings, "default-database")
+                 : NULL;
+      if (path != NULL && path[0] != '\0')
+        open_path (self, path, MA_STORE_OPEN_DEFAULT);
+      else
+        {
+          g_free (path);
+          path = ma_store_default_path ();
+          open_path (self, path, MA_STORE_OPEN_CREATE);
+        }
     }
 }
 
@@ -229,7 +243,8 @@ about (GSimpleAction *action, GVariant *parameter, gpointer user_data)
                 PACKAGE_VERSION, "developers", developers, "license-type", GTK_LICENSE_GPL_3_0,
                 /* Translators: put your names here, one per line */
                 "translator-credits", _ ("translator-credits"), "comments",
-                _ ("Record, find and present the Actions of the MIEUX+ programme"), NULL);
+                _ ("Record, find and present the Actions of the MIEUX+ programme"), "copyright",
+                _ ("Free software under the GNU General Public License, version 3 or later"), NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -308,9 +323,107 @@ on_terminate_signal (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static GSettings *
+app_settings (MaApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (self->settings != NULL)
+    return self->settings;
+  /* g_settings_new () aborts on a missing schema (uninstalled runs). */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new_full (schema, NULL, NULL);
+  return self->settings;
+}
+
+static void
+preferences (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  MaApplication *self = user_data;
+  GSettings *settings = app_settings (self);
+
+  if (settings == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (ma_preferences_window_new (
+      gtk_application_get_active_window (GTK_APPLICATION (self)), settings)));
+}
+
+GFile *
+ma_application_write_help (const char *lang, GError **error)
+{
+  const char *code = ma_i18n_normalize (lang) != NULL ? ma_i18n_normalize (lang) : "en";
+  g_autofree char *resource =
+      g_strdup_printf ("/eu/mieux_initiative/Actions/help/%s/index.html", code);
+  g_autofree char *dir =
+      g_build_filename (g_get_user_cache_dir (), "mieux-actions", "help", code, NULL);
+  g_autofree char *path = g_build_filename (dir, "index.html", NULL);
+  g_autoptr (GBytes) page = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  ma_window_ensure_resources ();
+  page = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (page == NULL)
+    return NULL;
+  /* A browser opens files, not resources: the page is copied to the cache. */
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_replace_contents (file, g_bytes_get_data (page, NULL), g_bytes_get_size (page), NULL,
+                                FALSE, G_FILE_CREATE_NONE, NULL, NULL, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), _ ("Cannot write %s"), path);
+      return NULL;
+    }
+  return g_steal_pointer (&file);
+}
+
+static void
+help (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  MaApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = ma_application_write_help (ma_i18n_get_language (), &error);
+  g_autofree char *uri = NULL;
+
+  if (file == NULL)
+    {
+      show_error (self, _ ("Cannot Open the User Guide"), error->message);
+      return;
+    }
+  uri = g_file_get_uri (file);
+  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+}
+
+/* The language applies at a start: start again, on the same database. */
+static void
+restart (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  MaApplication *self = user_data;
+  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
+  g_autoptr (GError) error = NULL;
+  const char *argv[4] = { program, NULL, NULL, NULL };
+
+  if (program == NULL)
+    return;
+  if (self->database != NULL)
+    {
+      argv[1] = "--database";
+      argv[2] = self->database;
+    }
+  quit (NULL, NULL, self);
+  if (!g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &error))
+    g_warning ("Cannot start again: %s", error->message);
+}
+
 static const GActionEntry app_entries[] = {
   { .name = "about", .activate = about },
   { .name = "quit", .activate = quit },
+  { .name = "preferences", .activate = preferences },
+  { .name = "help", .activate = help },
+  { .name = "restart", .activate = restart },
 };
 
 static void
@@ -322,6 +435,8 @@ ma_application_startup (GApplication *application)
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.help", { "F1", NULL } },
     { "win.new-action", { "<Control>n", NULL } },
     { "win.duplicate-action", { "<Control>d", NULL } },
     { "win.delete-action", { "<Control>Delete", NULL } },
@@ -340,6 +455,8 @@ ma_application_startup (GApplication *application)
   /* Before AdwApplication looks for style.css in it. */
   ma_window_ensure_resources ();
   G_APPLICATION_CLASS (ma_application_parent_class)->startup (application);
+  /* GTK set the locales again from the environment. */
+  ma_i18n_apply_time_locale (ma_i18n_get_language ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_entries,
                                    G_N_ELEMENTS (app_entries), application);

@@ -18,4 +18,7 @@ void ma_application_open_file (MaApplication *self, GFile *file, gboolean create
  * start-up, before any widget or translated string is made. */
 void ma_application_apply_language (void);
 
+/* Writes the user guide in LANG (en, fr or es) where a browser can open it. */
+GFile *ma_application_write_help (const char *lang, GError **error);
+
 G_END_DECLS

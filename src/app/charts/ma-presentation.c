@@ -12,7 +12,8 @@
 #include "ma-deck.h"
 #include "ma-presentation.h"
 
-/* Large type: the charts' own scale, which follows the size, times this. */
+/* Large type: the charts' own scale, which follows the size, times this
+ * (Preferences ▸ Type size, the "presentation-type-scale" key). */
 #define PRESENTATION_TYPE_SCALE 1.4
 
 struct _MaPresentation
@@ -24,6 +25,7 @@ struct _MaPresentation
   GStrv slides;
   char *lang;
   guint slide;
+  double type_scale;
   GtkWidget *area;
 };
 
@@ -33,7 +35,7 @@ static void
 draw_slide (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
   MaPresentation *self = data;
-  MaChartStyle style = { PRESENTATION_TYPE_SCALE, NULL };
+  MaChartStyle style = { self->type_scale, NULL };
   double footer = MAX (18.0, height * 0.035);
   g_autofree char *counter = NULL;
   PangoLayout *layout;
@@ -208,6 +210,18 @@ ma_presentation_class_init (MaPresentationClass *klass)
 static void
 ma_presentation_init (MaPresentation *self)
 {
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  self->type_scale = PRESENTATION_TYPE_SCALE;
+  /* g_settings_new () aborts on a missing schema (uninstalled runs). */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "presentation-type-scale"))
+    {
+      g_autoptr (GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+      self->type_scale = g_settings_get_double (settings, "presentation-type-scale");
+    }
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_slide, self, NULL);
 }
@@ -242,4 +256,11 @@ ma_presentation_get_drawing_area (MaPresentation *self)
 {
   g_return_val_if_fail (MA_IS_PRESENTATION (self), NULL);
   return self->area;
+}
+
+double
+ma_presentation_get_type_scale (MaPresentation *self)
+{
+  g_return_val_if_fail (MA_IS_PRESENTATION (self), 0);
+  return self->type_scale;
 }

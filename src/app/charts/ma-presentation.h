@@ -30,4 +30,7 @@ void ma_presentation_set_slide (MaPresentation *self, guint slide);
 gboolean ma_presentation_handle_key (MaPresentation *self, guint keyval);
 GtkWidget *ma_presentation_get_drawing_area (MaPresentation *self);
 
+/* How much larger than on the charts page the text is (from Preferences). */
+double ma_presentation_get_type_scale (MaPresentation *self);
+
 G_END_DECLS

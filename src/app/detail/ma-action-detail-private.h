@@ -34,6 +34,8 @@ struct _MaActionDetail
   AdwComboRow *lang_row;
   AdwEntryRow *start_row;
   AdwEntryRow *end_row;
+  GtkCalendar *start_calendar;
+  GtkCalendar *end_calendar;
   AdwEntryRow *builds_on_row;
   GtkTextView *summary_view;
   AdwPreferencesGroup *translation_group;
@@ -65,6 +67,8 @@ struct _MaActionDetail
   guint writing;
   GtkWidget *error_widget;
   GHashTable *expanded; /* "activity:ID", "output:ID" of open expander rows */
+  GArray *activity_order; /* gint64: the activities as last shown, kept on a reload */
+  gint64 activity_order_of; /* the Action they belong to */
 };
 
 /* ma-action-detail.c: writing, errors, the page */

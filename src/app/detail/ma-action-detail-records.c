@@ -423,17 +423,50 @@ on_add_expert (MaActivityRow *row, const char *name, MaActionDetail *self)
   set_activity_experts (self, ma_activity_row_get_id (row), expert, 0);
 }
 
+/* The activities in the order they were shown, new ones after: a date changed in
+ * a row must not move the row away under the pointer. A new Action starts over. */
+static void
+keep_order (MaActionDetail *self, GPtrArray *activities)
+{
+  g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
+
+  if (self->activity_order != NULL && self->activity_order_of == self->id)
+    {
+      for (guint i = 0; i < self->activity_order->len; i++)
+        for (guint j = 0; j < activities->len; j++)
+          if (((MaActivity *) activities->pdata[j])->id ==
+              g_array_index (self->activity_order, gint64, i))
+            g_ptr_array_add (sorted, activities->pdata[j]);
+      for (guint j = 0; j < activities->len; j++)
+        if (!g_ptr_array_find (sorted, activities->pdata[j], NULL))
+          g_ptr_array_add (sorted, activities->pdata[j]);
+      for (guint j = 0; j < sorted->len; j++)
+        activities->pdata[j] = sorted->pdata[j];
+    }
+  g_clear_pointer (&self->activity_order, g_array_unref);
+  self->activity_order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->activity_order_of = self->id;
+  for (guint j = 0; j < activities->len; j++)
+    g_array_append_val (self->activity_order, ((MaActivity *) activities->pdata[j])->id);
+}
+
 void
 ma_action_detail_fill_activities (MaActionDetail *self)
 {
   g_autoptr (GPtrArray) activities = ma_store_list_activities (self->store, self->id, NULL);
+
+  if (activities != NULL)
+    keep_order (self, activities);
 
   for (guint i = 0; activities != NULL && i < activities->len; i++)
     {
       MaActivity *activity = activities->pdata[i];
       g_autoptr (GPtrArray) experts =
           ma_store_list_activity_experts (self->store, activity->id, NULL);
-      GtkWidget *row = ma_activity_row_new (self->vocabularies, activity, experts);
+      GtkWidget *row = ma_activity_row_new (
+          self->vocabularies, activity, experts,
+          self->action != NULL ? ma_action_get_start_date (self->action) : NULL,
+          self->action != NULL ? ma_action_get_end_date (self->action) : NULL);
 
       g_signal_connect (row, "field-changed", G_CALLBACK (on_activity_field_changed), self);
       g_signal_connect (row, "delete", G_CALLBACK (on_delete_activity), self);

@@ -243,12 +243,37 @@ ma_action_detail_schedule_write (MaActionDetail *self,
   self->flush_source = g_timeout_add (MA_ACTION_DETAIL_SAVE_DELAY_MS, flush_timeout, self);
 }
 
+/* A day chosen in a date field's calendar: written as people write it. */
+static void
+on_day_selected (GtkCalendar *calendar, MaActionDetail *self)
+{
+  g_autoptr (GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (day, "%d/%m/%Y");
+  AdwEntryRow *row = calendar == self->start_calendar ? self->start_row : self->end_row;
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+
+  if (self->loading)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 /* Helpers to fill the page */
 
 static void
 set_entry_text (AdwEntryRow *row, const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+/* A date as people write it (19/10/2021), not as it is stored. */
+static void
+set_date_text (AdwEntryRow *row, const char *iso)
+{
+  g_autofree char *text = ma_date_to_entry (iso);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
 static char *
@@ -515,8 +540,8 @@ ma_action_detail_reload (MaActionDetail *self)
   label_original (self);
   set_entry_text (self->title_row, ma_action_get_original_title (self->action));
   set_entry_text (self->code_row, ma_action_get_code (self->action));
-  set_entry_text (self->start_row, ma_action_get_start_date (self->action));
-  set_entry_text (self->end_row, ma_action_get_end_date (self->action));
+  set_date_text (self->start_row, ma_action_get_start_date (self->action));
+  set_date_text (self->end_row, ma_action_get_end_date (self->action));
   label_date (self, self->start_row, ma_action_get_start_date (self->action));
   label_date (self, self->end_row, ma_action_get_end_date (self->action));
   set_entry_text (self->builds_on_row, ma_action_get_builds_on_code (self->action));
@@ -568,6 +593,7 @@ ma_action_detail_dispose (GObject *object)
   g_clear_weak_pointer (&self->error_widget);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_pointer (&self->activity_order, g_array_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->partners, g_ptr_array_unref);
   g_clear_pointer (&self->vocabularies, ma_vocabularies_unref);
@@ -604,6 +630,8 @@ ma_action_detail_class_init (MaActionDetailClass *klass)
   BIND (lang_row);
   BIND (start_row);
   BIND (end_row);
+  BIND (start_calendar);
+  BIND (end_calendar);
   BIND (builds_on_row);
   BIND (summary_view);
   BIND (translation_group);
@@ -624,6 +652,7 @@ ma_action_detail_class_init (MaActionDetailClass *klass)
   ma_action_detail_records_class_init (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_translation_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_combo_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_countries_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_themes_activated);

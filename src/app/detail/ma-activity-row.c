@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ma-activity-row.h"
 #include "ma-date.h"
@@ -27,6 +28,7 @@ struct _MaActivityRow
 
   MaVocabularies *vocabularies;
   gint64 id;
+  gboolean outside;
   GHashTable *expert_buttons; /* remove button → gint64 * expert id */
   gboolean loading;
 };
@@ -207,8 +209,26 @@ ma_activity_row_init (MaActivityRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* Whether the activity's dates fall outside the Action's period. */
+static gboolean
+outside_period (const MaActivity *activity, const char *action_start, const char *action_end)
+{
+  g_autofree char *first = ma_date_lower_bound (action_start);
+  g_autofree char *last = ma_date_upper_bound (action_end);
+  g_autofree char *start = ma_date_lower_bound (activity->start_date);
+  g_autofree char *end =
+      ma_date_upper_bound (activity->end_date != NULL ? activity->end_date : activity->start_date);
+
+  return (first != NULL && end != NULL && strcmp (end, first) < 0) ||
+         (last != NULL && start != NULL && strcmp (start, last) > 0);
+}
+
 GtkWidget *
-ma_activity_row_new (MaVocabularies *vocabularies, const MaActivity *activity, GPtrArray *experts)
+ma_activity_row_new (MaVocabularies *vocabularies,
+                     const MaActivity *activity,
+                     GPtrArray *experts,
+                     const char *action_start,
+                     const char *action_end)
 {
   MaActivityRow *self = g_object_new (MA_TYPE_ACTIVITY_ROW, NULL);
   const char *lang = ma_vocabularies_get_lang (vocabularies);
@@ -220,6 +240,14 @@ ma_activity_row_new (MaVocabularies *vocabularies, const MaActivity *activity, G
   self->id = activity->id;
   if (activity->place != NULL && activity->place[0] != '\0')
     g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", activity->place);
+  self->outside = outside_period (activity, action_start, action_end);
+  if (self->outside)
+    {
+      /* Translators: after the dates of an activity that falls outside its Action's period */
+      g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "",
+                              _ ("outside the Action’s period"));
+      gtk_widget_add_css_class (GTK_WIDGET (self), "warning");
+    }
   adw_preferences_row_set_title (
       ADW_PREFERENCES_ROW (self),
       activity->kind != NULL
@@ -231,8 +259,13 @@ ma_activity_row_new (MaVocabularies *vocabularies, const MaActivity *activity, G
 
   set_choices (self, self->kind_row, MA_VOCABULARY_ACTIVITY_KIND, activity->kind);
   set_choices (self, self->format_row, MA_VOCABULARY_ACTIVITY_FORMAT, activity->format);
-  set_text (self->start_row, activity->start_date);
-  set_text (self->end_row, activity->end_date);
+  {
+    g_autofree char *start = ma_date_to_entry (activity->start_date);
+    g_autofree char *end = ma_date_to_entry (activity->end_date);
+
+    set_text (self->start_row, start);
+    set_text (self->end_row, end);
+  }
   set_text (self->place_row, activity->place);
   set_text (self->participants_row, participants);
   set_text (self->description_row, activity->description);
@@ -255,4 +288,11 @@ ma_activity_row_get_add_expert_row (MaActivityRow *self)
 {
   g_return_val_if_fail (MA_IS_ACTIVITY_ROW (self), NULL);
   return GTK_WIDGET (self->add_expert_row);
+}
+
+gboolean
+ma_activity_row_is_outside (MaActivityRow *self)
+{
+  g_return_val_if_fail (MA_IS_ACTIVITY_ROW (self), FALSE);
+  return self->outside;
 }

@@ -19,8 +19,14 @@ G_DECLARE_FINAL_TYPE (MaActivityRow, ma_activity_row, MA, ACTIVITY_ROW, AdwExpan
  * ("kind", "format", "start_date", "end_date", "place", "participants",
  * "description"); "delete" for its button; "add-expert" (name) when a name is
  * applied in the last row; "remove-expert" (expert id) for an expert's button. */
-GtkWidget *
-ma_activity_row_new (MaVocabularies *vocabularies, const MaActivity *activity, GPtrArray *experts);
+/* ACTION_START and ACTION_END (ISO, may be NULL) are the Action's period: an
+ * activity outside it is shown with a warning (it is not refused). */
+GtkWidget *ma_activity_row_new (MaVocabularies *vocabularies,
+                                const MaActivity *activity,
+                                GPtrArray *experts,
+                                const char *action_start,
+                                const char *action_end);
+gboolean ma_activity_row_is_outside (MaActivityRow *self);
 gint64 ma_activity_row_get_id (MaActivityRow *self);
 /* The row where a name is typed for "add-expert" (errors are shown there). */
 GtkWidget *ma_activity_row_get_add_expert_row (MaActivityRow *self);

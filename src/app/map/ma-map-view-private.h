@@ -62,6 +62,7 @@ struct _MaMapView
   GtkWidget *bubbles_button;
   GtkFileChooserNative *chooser;
   char *export_size; /* "WxH" */
+  GSettings *settings; /* for "map-style", or NULL without the schema */
 };
 
 /* ma-map-view.c */

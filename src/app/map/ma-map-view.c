@@ -87,9 +87,20 @@ update_style (MaMapView *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
   MaMapStyle style = MA_MAP_STYLE_LIGHT;
 
+  g_autofree char *chosen = NULL;
+
   if (self->renderer == NULL)
     return;
-  if (adw_style_manager_get_high_contrast (manager))
+  /* Preferences ▸ Map ▸ Colours, else the system's style. */
+  if (self->settings != NULL)
+    chosen = g_settings_get_string (self->settings, "map-style");
+  if (g_strcmp0 (chosen, "dark") == 0)
+    style = MA_MAP_STYLE_DARK;
+  else if (g_strcmp0 (chosen, "high-contrast") == 0)
+    style = MA_MAP_STYLE_HIGH_CONTRAST;
+  else if (g_strcmp0 (chosen, "light") == 0)
+    style = MA_MAP_STYLE_LIGHT;
+  else if (adw_style_manager_get_high_contrast (manager))
     style = MA_MAP_STYLE_HIGH_CONTRAST;
   else if (adw_style_manager_get_dark (manager))
     style = MA_MAP_STYLE_DARK;
@@ -451,6 +462,20 @@ ma_map_view_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (update_style), self,
                            G_CONNECT_SWAPPED);
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr (GSettingsSchema) schema = NULL;
+
+    /* g_settings_new () aborts on a missing schema (uninstalled runs). */
+    if (source != NULL)
+      schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+    if (schema != NULL && g_settings_schema_has_key (schema, "map-style"))
+      {
+        self->settings = g_settings_new_full (schema, NULL, NULL);
+        g_signal_connect_object (self->settings, "changed::map-style", G_CALLBACK (update_style),
+                                 self, G_CONNECT_SWAPPED);
+      }
+  }
 }
 
 static void
@@ -470,6 +495,7 @@ ma_map_view_dispose (GObject *object)
   g_clear_handle_id (&self->release_id, g_source_remove);
   g_clear_pointer (&self->retired, g_ptr_array_unref);
   g_clear_object (&self->renderer);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->geo, ma_geo_unref);
   g_clear_object (&self->filter);
   self->store = NULL;

@@ -209,6 +209,17 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   show_undo_toast (self, title);
 }
 
+/* The first run's "Add the Sample Actions". */
+static void
+add_sample_actions (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  MaWindow *self = MA_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!ma_store_load_sample_data (self->store, &error))
+    ma_window_toast (self, error->message);
+}
+
 static void
 show_history (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -347,6 +358,8 @@ ma_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_edit);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history);
+  gtk_widget_class_install_action (widget_class, "win.add-sample-actions", NULL,
+                                   add_sample_actions);
   gtk_widget_class_install_action (widget_class, "win.save-view", NULL, save_view);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database);

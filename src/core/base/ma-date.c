@@ -53,6 +53,29 @@ ma_date_parse (const char *text, char **iso, GError **error)
   if (copy[0] == '\0')
     return TRUE;
 
+  /* As people write them: 19/10/2021, 10/2021 (or with dots), day first. */
+  if (strchr (copy, '/') != NULL || strchr (copy, '.') != NULL)
+    {
+      g_auto (GStrv) local = g_strsplit_set (copy, "/.", 4);
+      guint m = g_strv_length (local);
+
+      if (m == 2 || m == 3)
+        {
+          g_autofree char *reversed =
+              m == 2 ? g_strdup_printf ("%s-%s", local[1], local[0])
+                     : g_strdup_printf ("%s-%s-%s", local[2], local[1], local[0]);
+          /* Reparsed as ISO; its message would show the reversed text, not what was typed. */
+          if (strlen (local[m - 1]) == 4 && ma_date_parse (reversed, iso, NULL))
+            return TRUE;
+        }
+      g_set_error (error, MA_DATE_ERROR, MA_DATE_ERROR_INVALID,
+                   /* Translators: %s is what the user typed as a date. */
+                   _ ("“%s” is not a date: write a year (2021), a month (10/2021) or a day "
+                      "(19/10/2021)"),
+                   copy);
+      return FALSE;
+    }
+
   parts = g_strsplit (copy, "-", 4);
   n = g_strv_length (parts);
   if (n > 3 || strlen (parts[0]) != 4 || !parse_number (parts[0], 4, &year) || year < 1900 ||
@@ -63,8 +86,8 @@ ma_date_parse (const char *text, char **iso, GError **error)
     {
       g_set_error (error, MA_DATE_ERROR, MA_DATE_ERROR_INVALID,
                    /* Translators: %s is what the user typed as a date. */
-                   _ ("“%s” is not a date: write a year (2021), a month (2021-10) or a day "
-                      "(2021-10-19)"),
+                   _ ("“%s” is not a date: write a year (2021), a month (10/2021) or a day "
+                      "(19/10/2021)"),
                    copy);
       return FALSE;
     }
@@ -208,4 +231,19 @@ ma_date_format_span (const char *start, const char *end, const char *lang)
   if (start != NULL && end != NULL && strcmp (start, end) == 0)
     return g_steal_pointer (&from);
   return g_strdup_printf ("%s – %s", from, to);
+}
+
+char *
+ma_date_to_entry (const char *iso)
+{
+  gsize len;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  len = strlen (iso);
+  if (len >= 10)
+    return g_strdup_printf ("%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+  if (len >= 7)
+    return g_strdup_printf ("%.2s/%.4s", iso + 5, iso);
+  return g_strdup (iso);
 }

@@ -21,7 +21,11 @@ GQuark ma_date_error_quark (void);
 /* Parses a partial date as a user types it ("2021", "2021-10", "2021-10-19", also
  * "2021-1" and surrounding spaces) into its ISO form of the same precision. An
  * empty or NULL text is an unknown date: TRUE with *iso set to NULL. */
+/* TEXT as typed: ISO (2021, 2021-10, 2021-10-19) or day first (10/2021,
+ * 19/10/2021, with slashes or dots); empty is NULL. */
 gboolean ma_date_parse (const char *text, char **iso, GError **error);
+/* How a date field shows ISO, the way people write it: 2021, 10/2021, 19/10/2021. */
+char *ma_date_to_entry (const char *iso);
 gboolean ma_date_is_valid (const char *iso);
 /* Earliest and latest day a partial date can mean, as YYYY-MM-DD. */
 char *ma_date_lower_bound (const char *iso);

@@ -43,6 +43,32 @@ reload_catalogues (void)
   ++_nl_msg_cat_cntr;
 }
 
+/* Words about time that come from the C library (the months of GTK's calendar)
+ * follow LC_TIME: when it is of another language than CODE, the locale of CODE,
+ * if the system has one. */
+void
+ma_i18n_apply_time_locale (const char *code)
+{
+  static const struct
+  {
+    const char *code;
+    const char *locales[3];
+  } time_locales[] = {
+    { "en", { "en_GB.UTF-8", "en_US.UTF-8", "C.UTF-8" } },
+    { "fr", { "fr_FR.UTF-8", "fr_BE.UTF-8", "fr_CA.UTF-8" } },
+    { "es", { "es_ES.UTF-8", "es_MX.UTF-8", "es_AR.UTF-8" } },
+  };
+  const char *current = setlocale (LC_TIME, NULL);
+
+  if (current != NULL && g_str_has_prefix (current, code) && current[2] == '_')
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (time_locales); i++)
+    if (strcmp (time_locales[i].code, code) == 0)
+      for (guint j = 0; j < G_N_ELEMENTS (time_locales[i].locales); j++)
+        if (setlocale (LC_TIME, time_locales[i].locales[j]) != NULL)
+          return;
+}
+
 void
 ma_i18n_init (void)
 {
@@ -77,6 +103,7 @@ ma_i18n_init (void)
       g_unsetenv ("LANGUAGE");
     reload_catalogues ();
   }
+  ma_i18n_apply_time_locale (ma_i18n_get_language ());
 }
 
 const char *
@@ -102,6 +129,7 @@ ma_i18n_set_language (const char *lang)
   g_return_if_fail (code != NULL);
   g_setenv ("LANGUAGE", code, TRUE);
   reload_catalogues ();
+  ma_i18n_apply_time_locale (code);
 }
 
 const char *

@@ -31,4 +31,9 @@ char *ma_format_int (gint64 value, const char *lang);
 /* g_utf8_collate_key of a name, for sorting accented names in order. */
 char *ma_collate_key (const char *text);
 
+/* Makes LC_TIME (the months of GTK's calendar) follow CODE ("en", "fr", "es") when
+ * it is of another language and the system has a locale for CODE. gtk_init ()
+ * sets the locales again from the environment: call it after. */
+void ma_i18n_apply_time_locale (const char *code);
+
 G_END_DECLS

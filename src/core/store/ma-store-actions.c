@@ -1403,7 +1403,8 @@ ma_store_set_activity_field (
       if (end == stored || *end != '\0' || n < 0 || n > G_MAXINT)
         {
           g_set_error (error, MA_STORE_ERROR, MA_STORE_ERROR_INVALID,
-                       _ ("“%s” is not a number of participants"), stored);
+                       _ ("“%s” is not a number of participants: write it in digits, such as 25"),
+                       stored);
           return FALSE;
         }
       return update_field (self, "activity", id, field, stored, TRUE, error);
