@@ -69,8 +69,8 @@ ma_store_list_action_history (MaStore *self, gint64 action, GError **error)
   return g_steal_pointer (&entries);
 }
 
-static gboolean
-is_field_of (const char *record, const char *field)
+const char *
+ma_store_record_table (const char *record, const char *field)
 {
   static const struct
   {
@@ -90,8 +90,8 @@ is_field_of (const char *record, const char *field)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (g_strcmp0 (fields[i].record, record) == 0 &&
         g_strv_contains ((const char *const *) fields[i].fields, field))
-      return TRUE;
-  return FALSE;
+      return fields[i].record;
+  return NULL;
 }
 
 static gboolean
@@ -114,7 +114,7 @@ ma_store_history_can_restore (const MaHistoryEntry *entry)
     return g_strcmp0 (entry->record, "activity") == 0 || g_strcmp0 (entry->record, "output") == 0;
   if (g_str_has_prefix (entry->field, "text_"))
     return g_strcmp0 (entry->record, "action") == 0;
-  return is_field_of (entry->record, entry->field) || is_link (entry);
+  return ma_store_record_table (entry->record, entry->field) != NULL || is_link (entry);
 }
 
 static MaHistoryEntry *

@@ -57,4 +57,8 @@ gboolean ma_store_reindex_touched (MaStore *self, GError **error);
 /* The language column suffix: "en", "fr" or "es" for any language name. */
 const char *ma_store_lang_column (const char *lang);
 
+/* The table of RECORD ("action", "activity", "output", "partner") when FIELD is one of
+ * its columns that an edit may change (a static string, safe to put in SQL), else NULL. */
+const char *ma_store_record_table (const char *record, const char *field);
+
 G_END_DECLS

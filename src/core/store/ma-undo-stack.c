@@ -54,32 +54,6 @@ entry_free (Entry *entry)
   g_free (entry);
 }
 
-/* The columns a field edit may name, by record. */
-static const char *
-table_of (const char *record, const char *field)
-{
-  static const struct
-  {
-    const char *record;
-    const char *const fields[12];
-  } tables[] = {
-    { "action",
-      { "code", "title", "summary", "lang", "type", "status", "region", "builds_on", "notes",
-        "start_date", "end_date", NULL } },
-    { "activity",
-      { "kind", "format", "start_date", "end_date", "place", "participants", "description",
-        NULL } },
-    { "output", { "kind", "title", NULL } },
-    { "partner", { "name", "kind", "country", "notes", NULL } },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    if (strcmp (tables[i].record, record) == 0 &&
-        g_strv_contains ((const char *const *) tables[i].fields, field))
-      return tables[i].record;
-  return NULL;
-}
-
 static char *
 query_text (MaUndoStack *self, const char *sql, gint64 id, const char *text)
 {
@@ -124,8 +98,9 @@ read_field (MaUndoStack *self, const char *record, gint64 id, const char *field)
                        "SELECT coalesce (b.code, b.uuid) FROM action a JOIN action b"
                        " ON b.id = a.builds_on WHERE a.id = ?",
                        id, NULL);
-  /* Both names come from table_of ()'s list, never from the caller's text. */
-  sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?", field, table_of (record, field));
+  /* Both names come from ma_store_record_table ()'s list, never from the caller's text. */
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?", field,
+                         ma_store_record_table (record, field));
   return query_text (self, sql, id, NULL);
 }
 
@@ -198,7 +173,7 @@ ma_undo_stack_push_field (MaUndoStack *self,
 
   g_return_val_if_fail (MA_IS_UNDO_STACK (self), 0);
   g_return_val_if_fail (record != NULL && field != NULL, 0);
-  g_return_val_if_fail (table_of (record, field) != NULL, 0);
+  g_return_val_if_fail (ma_store_record_table (record, field) != NULL, 0);
 
   old = read_field (self, record, id, field);
   /* "" and NULL are both an empty field. */
